@@ -1,0 +1,80 @@
+import type { EntityKind } from '../core/model';
+import type { ArticleSummary, SummaryEntity } from '../messaging/protocol';
+import { formatDate, t } from './i18n';
+import { SourceLink } from './SourceLink';
+
+const SECTIONS: { kind: EntityKind; title: string; testId: string }[] = [
+  { kind: 'person', title: 'popupPeople', testId: 'people' },
+  { kind: 'organization', title: 'popupOrganizations', testId: 'organizations' },
+  { kind: 'place', title: 'popupPlaces', testId: 'places' },
+];
+
+function EntityItem({ entity }: { entity: SummaryEntity }) {
+  return (
+    <li>
+      <span class="name">{entity.name}</span> <span class="count">{t('mentions', entity.mentions)}</span>
+      {entity.role && <div class="sub">{entity.role}</div>}
+      {!entity.known && <div class="sub muted">{t('unknownShort')}</div>}
+    </li>
+  );
+}
+
+export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
+  return (
+    <>
+      <p class="article-title">{summary.title}</p>
+      {summary.articleDate && <p class="muted">{t('popupArticleDate', formatDate(summary.articleDate))}</p>}
+      {SECTIONS.map(({ kind, title, testId }) => {
+        const items = summary.entities.filter((e) => e.kind === kind);
+        return (
+          <section key={kind}>
+            <h2>{t(title)}</h2>
+            {items.length ? (
+              <ul data-testid={testId}>
+                {items.map((e) => (
+                  <EntityItem key={e.id} entity={e} />
+                ))}
+              </ul>
+            ) : (
+              <p class="muted">{t('popupNothing')}</p>
+            )}
+          </section>
+        );
+      })}
+      <section>
+        <h2>{t('popupFigures')}</h2>
+        {summary.figures.length ? (
+          <ul data-testid="figures">
+            {summary.figures.map((f) => (
+              <li key={f.key}>
+                <span class="name">{f.text}</span>{' '}
+                {f.occurrences > 1 && <span class="count">×{f.occurrences}</span>}
+                <div class="sub">{f.display}</div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('popupNothing')}</p>
+        )}
+      </section>
+      <section>
+        <h2>{t('popupStatements')}</h2>
+        {summary.statements.length ? (
+          <ul data-testid="statements">
+            {summary.statements.map(({ speaker, statement }) => (
+              <li key={statement.id}>
+                <span class="name">{speaker}</span>: <q>{statement.quote}</q>
+                <div class="sub">
+                  <time dateTime={statement.date}>{formatDate(statement.date)}</time> ·{' '}
+                  <SourceLink source={statement.source} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('popupNothing')}</p>
+        )}
+      </section>
+    </>
+  );
+}

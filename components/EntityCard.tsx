@@ -1,0 +1,118 @@
+import type { EntityKind, Role } from '../core/model';
+import type { EntityContext } from '../messaging/protocol';
+import { formatDate, t } from './i18n';
+import { SourceLink } from './SourceLink';
+import { StatementList } from './StatementList';
+
+export interface ArticleSays {
+  /** Titles and role phrases the article attaches to the name ("Defence Secretary", "economist"). */
+  descriptions: string[];
+  /** The name's attributed quotes in this article. */
+  quotes: string[];
+}
+
+export interface EntityCardProps {
+  kind: EntityKind;
+  /** The name as the article writes it, for unknown names. */
+  name: string;
+  context: EntityContext | null;
+  articleDate: string | null;
+  articleSays: ArticleSays;
+}
+
+const KIND_KEY: Record<EntityKind, string> = {
+  person: 'kindPerson',
+  organization: 'kindOrganization',
+  place: 'kindPlace',
+};
+
+function RoleLine({ role, date }: { role: Role | null; date: string }) {
+  if (!role)
+    return (
+      <p class="bs-role bs-muted" data-testid="card-role">
+        {t('noRoleOnDate', formatDate(date))}
+      </p>
+    );
+  const since = role.from ? t('roleSince', formatDate(role.from)) : '';
+  const asOf = !role.to && role.asOf && role.asOf < date ? t('roleAsOf', formatDate(role.asOf)) : '';
+  return (
+    <p class="bs-role" data-testid="card-role">
+      <strong>{role.title}</strong>{' '}
+      <span class="bs-muted">
+        {[t('roleOnDate', formatDate(date)), since, asOf].filter(Boolean).join(' · ')}
+      </span>
+      <span class="bs-role-source">
+        {' '}
+        <SourceLink source={role.source} />
+      </span>
+    </p>
+  );
+}
+
+function ArticleSaysSection({ says }: { says: ArticleSays }) {
+  const empty = says.descriptions.length === 0 && says.quotes.length === 0;
+  return (
+    <section data-testid="article-says" class="bs-section">
+      <h3>{t('articleSays')}</h3>
+      {empty && <p class="bs-muted">{t('articleSaysNothing')}</p>}
+      {says.descriptions.length > 0 && (
+        <p>
+          {t('articleCalls')}: {says.descriptions.join('; ')}
+        </p>
+      )}
+      {says.quotes.length > 0 && (
+        <ul class="bs-statements">
+          {says.quotes.slice(0, 3).map((q) => (
+            <li key={q} class="bs-statement">
+              <q>{q}</q>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The card for a person, organisation or place: the database's record if any, else what the article says. */
+export function EntityCard({ kind, name, context, articleDate, articleSays }: EntityCardProps) {
+  if (!context) {
+    return (
+      <>
+        <header class="bs-head">
+          <h2 data-testid="card-name">{name}</h2>
+          <span class="bs-kind">{t(KIND_KEY[kind])}</span>
+        </header>
+        <p class="bs-unknown">{t('notInDatabase')}</p>
+        <ArticleSaysSection says={articleSays} />
+      </>
+    );
+  }
+  const { entity, roleOnDate, resolvedFor, statements, statementCount } = context;
+  return (
+    <>
+      <header class="bs-head">
+        <h2 data-testid="card-name">{entity.name}</h2>
+        <span class="bs-kind">{t(KIND_KEY[entity.kind])}</span>
+      </header>
+      {entity.kind === 'person' && <RoleLine role={roleOnDate} date={articleDate ?? resolvedFor} />}
+      {entity.description && (
+        <p class="bs-description" data-testid="card-description">
+          {entity.description}
+        </p>
+      )}
+      {entity.kind === 'person' && (
+        <section class="bs-section">
+          <h3>{t('priorStatements')}</h3>
+          {statements.length ? (
+            <StatementList statements={statements} />
+          ) : (
+            <p class="bs-muted">{t('noStatements')}</p>
+          )}
+          {statementCount > statements.length && (
+            <p class="bs-muted">{t('statementsMore', statementCount)}</p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

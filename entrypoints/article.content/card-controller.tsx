@@ -1,0 +1,201 @@
+/**
+ * Opens and closes the card. Components only render; this controller owns timing, focus and position.
+ * Hover opens after an intent delay, keyboard focus opens at once, Escape and mouse-out (after a grace
+ * period) close. The card is non-modal and focus stays in the page, so it never traps the reader.
+ */
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { CardShell } from '../../components/CardShell';
+import { EntityCard, type EntityCardProps } from '../../components/EntityCard';
+import { FigureCard } from '../../components/FigureCard';
+import type { FigureContext } from '../../core/article/article-context';
+import { ownMarks } from './text-blocks';
+
+export type CardModel =
+  | { type: 'entity'; label: string; props: EntityCardProps }
+  | { type: 'figure'; label: string; context: FigureContext };
+
+const INTENT_MS = 200;
+const GRACE_MS = 300;
+
+export class CardController {
+  private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | null = null;
+  private uiPending: Promise<HTMLElement> | null = null;
+  private openMark: HTMLElement | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly modelOf: (mark: Element) => CardModel | undefined,
+  ) {}
+
+  /** Listens on the document with delegation; every listener is removed when the context is invalidated. */
+  listen(doc: Document): void {
+    const opts = { signal: this.ctx.signal, capture: true } as const;
+    doc.addEventListener('pointerover', (e) => this.onPointerOver(e), opts);
+    doc.addEventListener('pointerout', (e) => this.onPointerOut(e), opts);
+    doc.addEventListener('focusin', (e) => this.onFocusIn(e), opts);
+    doc.addEventListener('focusout', (e) => this.onFocusOut(e), opts);
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), opts);
+    doc.addEventListener('click', (e) => this.onClick(e), opts);
+    this.ctx.onInvalidated(() => this.close());
+  }
+
+  private markFrom(target: EventTarget | null): HTMLElement | null {
+    const el = target instanceof Element ? target.closest('[data-backstory]') : null;
+    return el instanceof HTMLElement && ownMarks.has(el) ? el : null;
+  }
+
+  private cardHost(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  private onPointerOver(event: Event): void {
+    const mark = this.markFrom(event.target);
+    if (event.target === this.cardHost()) {
+      this.cancelHide();
+      return;
+    }
+    if (!mark) return;
+    this.cancelHide();
+    if (mark === this.openMark) return;
+    clearTimeout(this.openTimer);
+    this.openTimer = setTimeout(() => void this.open(mark), INTENT_MS);
+  }
+
+  private onPointerOut(event: Event): void {
+    const mark = this.markFrom(event.target);
+    const related = (event as PointerEvent).relatedTarget;
+    if (mark && related instanceof Node && mark.contains(related)) return;
+    if (mark) clearTimeout(this.openTimer);
+    if (this.openMark && (mark === this.openMark || event.target === this.cardHost())) this.scheduleHide();
+  }
+
+  private onFocusIn(event: Event): void {
+    const mark = this.markFrom(event.target);
+    if (mark) {
+      this.cancelHide();
+      void this.open(mark);
+    } else if (event.target !== this.cardHost() && this.openMark) {
+      this.close();
+    }
+  }
+
+  private onFocusOut(event: Event): void {
+    if (this.markFrom(event.target) !== this.openMark) return;
+    const next = (event as FocusEvent).relatedTarget;
+    if (next === this.cardHost()) return;
+    if (!this.markFrom(next)) this.scheduleHide();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.openMark) {
+      const mark = this.openMark;
+      const focusWasInCard = document.activeElement === this.cardHost();
+      this.close();
+      if (focusWasInCard) mark.focus();
+      return;
+    }
+    const mark = this.markFrom(event.target);
+    if (mark && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      if (this.openMark === mark) this.close();
+      else void this.open(mark);
+    }
+  }
+
+  private onClick(event: Event): void {
+    const mark = this.markFrom(event.target);
+    // A mark inside a link keeps the link working; only bare marks toggle on click.
+    if (!mark || mark.closest('a')) return;
+    if (this.openMark === mark) this.close();
+    else void this.open(mark);
+  }
+
+  private scheduleHide(): void {
+    this.cancelHide();
+    this.hideTimer = setTimeout(() => this.close(), GRACE_MS);
+  }
+
+  private cancelHide(): void {
+    clearTimeout(this.hideTimer);
+  }
+
+  private mountUi(): Promise<HTMLElement> {
+    this.uiPending ??= createShadowRootUi<HTMLElement>(this.ctx, {
+      name: 'backstory-card',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount: (container, _shadow, host) => {
+        // The host is a fixed, zero-size box: it can never shift the page's layout.
+        host.style.setProperty('position', 'fixed');
+        host.style.setProperty('top', '0');
+        host.style.setProperty('left', '0');
+        host.style.setProperty('width', '0');
+        host.style.setProperty('height', '0');
+        host.style.setProperty('z-index', '2147483647');
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    }).then((ui) => {
+      this.ui = ui;
+      ui.mount();
+      return ui.uiContainer;
+    });
+    return this.uiPending;
+  }
+
+  async open(mark: HTMLElement): Promise<void> {
+    const model = this.modelOf(mark);
+    if (!model) return;
+    const container = await this.mountUi();
+    this.openMark?.setAttribute('aria-expanded', 'false');
+    this.openMark = mark;
+    mark.setAttribute('aria-expanded', 'true');
+    const kind = model.type === 'figure' ? 'figure' : model.props.context ? model.props.kind : 'unknown';
+    render(
+      <CardShell
+        kind={kind}
+        label={model.label}
+        onClose={() => this.close()}
+        onPointerEnter={() => this.cancelHide()}
+        onPointerLeave={() => this.scheduleHide()}
+      >
+        {model.type === 'figure' ? <FigureCard context={model.context} /> : <EntityCard {...model.props} />}
+      </CardShell>,
+      container,
+    );
+    const card = container.querySelector<HTMLElement>('.bs-card');
+    if (!card) return;
+    this.stopAutoUpdate?.();
+    // Hidden until placed, so the card never flashes at the viewport's corner.
+    card.style.visibility = 'hidden';
+    this.stopAutoUpdate = autoUpdate(mark, card, () => {
+      void computePosition(mark, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip(), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        card.style.visibility = 'visible';
+      });
+    });
+  }
+
+  close(): void {
+    clearTimeout(this.openTimer);
+    this.cancelHide();
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    this.openMark?.setAttribute('aria-expanded', 'false');
+    this.openMark = null;
+    if (this.ui) render(null, this.ui.uiContainer);
+  }
+}

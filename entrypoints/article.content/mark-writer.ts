@@ -1,0 +1,109 @@
+/**
+ * Wraps mentions in inline `<span>` marks. Marks are inline, add no box and change no font metrics:
+ * only a text decoration, which does not affect layout. Text nodes are split, never re-parsed, so page
+ * scripts keep their references to elements and no markup is ever created from page or pack text.
+ */
+import { ownMarks, type TextBlock } from './text-blocks';
+
+export interface MarkSpec {
+  block: number;
+  start: number;
+  end: number;
+  kind: string;
+  id: string;
+  label: string;
+  /** Index of the card model for this mark. */
+  model: number;
+}
+
+const KIND_COLOURS: Record<string, string> = {
+  person: 'rgba(29, 95, 209, 0.75)',
+  organization: 'rgba(121, 72, 196, 0.75)',
+  place: 'rgba(22, 128, 92, 0.75)',
+  figure: 'rgba(196, 110, 20, 0.8)',
+};
+
+function createMark(doc: Document, spec: MarkSpec): HTMLSpanElement {
+  const span = doc.createElement('span');
+  span.setAttribute('data-backstory', spec.kind);
+  span.setAttribute('data-backstory-id', spec.id);
+  span.setAttribute('tabindex', '0');
+  span.setAttribute('role', 'button');
+  span.setAttribute('aria-haspopup', 'dialog');
+  span.setAttribute('aria-expanded', 'false');
+  span.setAttribute('aria-label', spec.label);
+  // CSSOM, not a style attribute string: allowed under strict page CSPs.
+  span.style.setProperty('text-decoration', `underline dotted ${KIND_COLOURS[spec.kind] ?? 'currentColor'}`);
+  span.style.setProperty('text-underline-offset', '0.18em');
+  span.style.setProperty('cursor', 'help');
+  ownMarks.add(span);
+  return span;
+}
+
+/** Index of the node holding block offset `offset` (the last node starting at or before it). */
+function nodeIndexAt(block: TextBlock, offset: number): number {
+  let i = block.offsets.length - 1;
+  while (i > 0 && (block.offsets[i] ?? 0) > offset) i--;
+  return i;
+}
+
+/**
+ * Wraps one mark. When the mention spans several text nodes (`Sir <a>Keir Starmer</a>`), the nodes are
+ * split at the ends and surrounded together if they share a parent; otherwise the part inside the last
+ * node is marked, which keeps the page's own elements intact.
+ */
+function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number>): HTMLElement | null {
+  const first = nodeIndexAt(block, spec.start);
+  const last = nodeIndexAt(block, spec.end - 1);
+  const startNode = block.nodes[first];
+  const endNode = block.nodes[last];
+  if (!startNode || !endNode || !startNode.parentNode || !endNode.parentNode) return null;
+  const doc = startNode.ownerDocument;
+  const localStart = spec.start - (block.offsets[first] ?? 0);
+  const localEnd = spec.end - (block.offsets[last] ?? 0);
+  if (localEnd > endNode.data.length || localStart < 0) return null;
+  const range = doc.createRange();
+  range.setStart(startNode, localStart);
+  range.setEnd(endNode, localEnd);
+  const mark = createMark(doc, spec);
+  try {
+    range.surroundContents(mark);
+  } catch {
+    // Crosses element boundaries: mark only the part in the last text node.
+    const tail = doc.createRange();
+    tail.setStart(endNode, first === last ? localStart : 0);
+    tail.setEnd(endNode, localEnd);
+    if (tail.collapsed) return null;
+    tail.surroundContents(mark);
+  }
+  markToModel.set(mark, spec.model);
+  return mark;
+}
+
+/**
+ * Applies marks to blocks. Within a block they are applied from last to first, so the offsets of the
+ * earlier ones stay valid while text nodes are split.
+ */
+export function applyMarks(
+  blocks: readonly TextBlock[],
+  specs: readonly MarkSpec[],
+  markToModel: Map<Element, number>,
+): HTMLElement[] {
+  const created: HTMLElement[] = [];
+  const byBlock = new Map<number, MarkSpec[]>();
+  for (const spec of specs) {
+    const list = byBlock.get(spec.block) ?? [];
+    list.push(spec);
+    byBlock.set(spec.block, list);
+  }
+  for (const [blockIndex, list] of byBlock) {
+    const block = blocks[blockIndex];
+    if (!block) continue;
+    list.sort((a, b) => b.start - a.start);
+    for (const spec of list) {
+      const mark = wrap(block, spec, markToModel);
+      if (mark) created.push(mark);
+    }
+  }
+  return created;
+}
