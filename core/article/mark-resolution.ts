@@ -29,11 +29,23 @@ export interface Mark {
   ref: number;
 }
 
+/**
+ * A lone capitalised word with no honorific or title ("Washington", "Trump") matches many aliases by
+ * accident. It may name a person only when that person held an office on the article's date.
+ */
+function plausible(cluster: NameCluster, context: EntityContext): boolean {
+  const oneWord = !cluster.canonical.trim().includes(' ');
+  if (!oneWord || cluster.kindHint !== 'unknown' || context.entity.kind !== 'person') return true;
+  return context.roleOnDate !== null;
+}
+
 /** Picks the entity a cluster refers to, or null when nothing or more than one plausible entity matches. */
 function pickEntity(cluster: NameCluster, response: LookupResponse): EntityContext | null {
   for (const key of cluster.lookupKeys) {
     const ids = response.matches[key] ?? [];
-    const contexts = ids.flatMap((id) => (response.entities[id] ? [response.entities[id]] : []));
+    const contexts = ids
+      .flatMap((id) => (response.entities[id] ? [response.entities[id]] : []))
+      .filter((c) => plausible(cluster, c));
     if (contexts.length === 1) return contexts[0] ?? null;
     if (contexts.length > 1) {
       // Several entities share this alias: prefer the single one holding an office on the article's date.

@@ -1,0 +1,171 @@
+/**
+ * Finds candidate name mentions in text: capitalised sequences with surname particles, initials and
+ * organisation connectors, split into title/honorific and bare name. Offsets refer to the raw input,
+ * so soft hyphens and non-breaking spaces inside names are kept in the span.
+ */
+import {
+  CALENDAR,
+  HONORIFICS,
+  ORG_CONNECTORS,
+  ORG_HEADS,
+  ORG_TAILS,
+  PARTICLES,
+  PLACE_TAILS,
+  ROLE_NOUNS,
+  STOPWORDS,
+  TITLE_HEADS,
+} from './name-lexicon';
+
+export type NameKindHint = 'person' | 'organization' | 'place' | 'unknown';
+
+export interface NameMention {
+  start: number;
+  end: number;
+  text: string;
+  name: string;
+  honorific?: string;
+  title?: string;
+  rolePhrase?: string;
+  kindHint: NameKindHint;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN =
+  /(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Prof|St|Lt|Col|Gov)\.|\p{Lu}\.(?=[ \u00A0]\p{Lu})|(?<![\p{L}\p{N}'’\u00AD-])[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD'’-]*/gu;
+const JOINING_GAP = /^[ \u00A0\u202F]$/;
+const POSSESSIVE = /['’]s?$/u;
+
+const isCap = (t: string) => /^\p{Lu}/u.test(t);
+const bare = (t: string) => t.replace(/\u00AD/g, '').replace(/\.$/, '');
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({
+    text: m[0],
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+function nameWord(t: Token): boolean {
+  const b = bare(t.text);
+  return isCap(t.text) && !CALENDAR.has(b) && !/^\p{Lu}?\d/u.test(b);
+}
+
+/** Extends a capitalised run from token i, allowing particles and (inside organisation names) connectors. */
+function runFrom(tokens: Token[], text: string, i: number): number {
+  let j = i;
+  const hasOrgHead = () => tokens.slice(i, j + 1).some((t) => ORG_HEADS.has(bare(t.text)));
+  while (j + 1 < tokens.length) {
+    const next = tokens[j + 1] as Token;
+    const gap = text.slice((tokens[j] as Token).end, next.start);
+    if (!JOINING_GAP.test(gap) || (POSSESSIVE.test((tokens[j] as Token).text) && j > i)) break;
+    if (nameWord(next)) {
+      j++;
+      continue;
+    }
+    const after = tokens[j + 2];
+    const lower = next.text.toLowerCase();
+    const bridge = PARTICLES.has(lower) || (ORG_CONNECTORS.has(lower) && hasOrgHead());
+    if (bridge && after && nameWord(after) && JOINING_GAP.test(text.slice(next.end, after.start))) {
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** A lower-case role phrase right before the name ("Russia defence minister"), without the article. */
+function rolePhraseBefore(tokens: Token[], text: string, i: number): string | undefined {
+  const words: string[] = [];
+  for (let k = i - 1; k >= 0 && words.length < 4; k--) {
+    const t = tokens[k] as Token;
+    if (!JOINING_GAP.test(text.slice(t.end, (tokens[k + 1] as Token).start))) break;
+    const lower = t.text.toLowerCase();
+    if (
+      ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'by', 'and', 'with', 'said', 'says', 'told'].includes(
+        lower,
+      )
+    )
+      break;
+    words.unshift(t.text);
+  }
+  const last = words.at(-1)?.toLowerCase();
+  return last && ROLE_NOUNS.has(last) ? words.join(' ') : undefined;
+}
+
+function kindOf(words: string[], person: boolean): NameKindHint {
+  const last = bare(words.at(-1) ?? '');
+  if (ORG_TAILS.has(last) || ORG_HEADS.has(bare(words[0] ?? ''))) return 'organization';
+  if (PLACE_TAILS.has(last)) return 'place';
+  return person ? 'person' : 'unknown';
+}
+
+function mentionFrom(tokens: Token[], text: string, i: number, j: number): NameMention | null {
+  let first = i;
+  while (first <= j && STOPWORDS.has(bare((tokens[first] as Token).text))) first++;
+  // A sentence-initial role noun ("Economist Jane Okafor said") is a role, not part of the name.
+  let leadingRole: string | undefined;
+  if (first < j && ROLE_NOUNS.has((tokens[first] as Token).text.toLowerCase())) {
+    leadingRole = (tokens[first] as Token).text.toLowerCase();
+    first++;
+  }
+  if (first > j) return null;
+  const run = tokens.slice(first, j + 1);
+  const words = run.map((t) => t.text);
+  let end = (run.at(-1) as Token).end;
+  const lastWord = words.at(-1) as string;
+  const possessive = lastWord.match(/['’]s$/u);
+  if (possessive) {
+    end -= possessive[0].length;
+    words[words.length - 1] = lastWord.slice(0, -possessive[0].length);
+  }
+  const structural = kindOf(words, false);
+  let split = -1;
+  if (structural === 'unknown') {
+    words.forEach((w, k) => {
+      if (HONORIFICS.has(bare(w)) || TITLE_HEADS.has(bare(w))) split = k;
+    });
+  }
+  if (split === words.length - 1) return null; // a title alone ("the Prime Minister") is not a name
+  const nameWords = words.slice(split + 1);
+  const honorific =
+    split >= 0 && HONORIFICS.has(bare(words[split] as string)) ? bare(words[split] as string) : undefined;
+  const titleWords = words.slice(0, honorific ? split : split + 1);
+  const rolePhrase = leadingRole ?? rolePhraseBefore(tokens, text, first);
+  const start = (run[0] as Token).start;
+  const name = nameWords
+    .join(' ')
+    .replace(/\u00AD/g, '')
+    .replace(/\u00A0/g, ' ');
+  if (!name || /^\p{Lu}\.?$/u.test(name)) return null;
+  const person = split >= 0 || (rolePhrase !== undefined && nameWords.length >= 2);
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    name,
+    ...(honorific ? { honorific } : {}),
+    ...(titleWords.length ? { title: titleWords.join(' ') } : {}),
+    ...(rolePhrase ? { rolePhrase } : {}),
+    kindHint: structural === 'unknown' ? kindOf(nameWords, person) : structural,
+  };
+}
+
+export function findNameMentions(text: string): NameMention[] {
+  const tokens = tokenize(text);
+  const mentions: NameMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!nameWord(tokens[i] as Token)) continue;
+    const j = runFrom(tokens, text, i);
+    const mention = mentionFrom(tokens, text, i, j);
+    if (mention) mentions.push(mention);
+    i = j;
+  }
+  return mentions;
+}

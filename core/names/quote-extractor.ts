@@ -1,0 +1,71 @@
+/**
+ * Extracts attributed quotes: words inside quotation marks tied to a speaker by a reporting verb,
+ * before the quote ("Sir Keir said: “…”"), after it ("“…,” Sir Keir told the Commons"), or around a
+ * quoted fragment ("John Healey suggested the rise “would be …”"). A paragraph that opens a quote
+ * without attribution continues the previous speaker (as its own quote, verbatim). Scare quotes with no speaker are skipped.
+ */
+
+export interface AttributedQuote {
+  quote: string;
+  speaker: string;
+  start: number;
+  end: number;
+}
+
+const VERBS =
+  'said|says|told|added|insisted|warned|suggested|claimed|argued|stated|wrote|declared|explained|replied|asked';
+const SPEAKER = String.raw`(?:the [a-z][a-z ]{1,40}?|(?:\p{Lu}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*|de|van|von|bin|al))*)`;
+const BEFORE = new RegExp(String.raw`(${SPEAKER}),?(?: [a-z]+ly)? (?:${VERBS})\b[^“"]{0,60}$`, 'u');
+const AFTER = new RegExp(
+  String.raw`^[,.!?]?["”]?,? (?:(${SPEAKER}) (?:${VERBS})|(?:${VERBS}) (${SPEAKER}))\b`,
+  'u',
+);
+const QUOTE = /[“"]([^”"\n]{2,2000})(?:[”"]|(?=\n)|$)/gu;
+
+function clean(text: string): string {
+  return text
+    .replace(/\u00AD/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function extractQuotes(text: string): AttributedQuote[] {
+  const quotes: AttributedQuote[] = [];
+  let previous: AttributedQuote | null = null;
+  let previousOpen = false;
+  for (const match of text.matchAll(QUOTE)) {
+    const start = (match.index ?? 0) + 1;
+    const words = match[1] ?? '';
+    const end = start + words.length;
+    const closed = text[end] === '”' || text[end] === '"';
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const before = text.slice(lineStart, start - 1);
+    const after = text.slice(closed ? end + 1 : end, (text.indexOf('\n', end) + 1 || text.length + 1) - 1);
+    const afterMatch = closed ? after.match(AFTER) : null;
+    const speaker = before.match(BEFORE)?.[1] ?? afterMatch?.[1] ?? afterMatch?.[2];
+    const continues = before.trim() === '' && previous && previousOpen && !speaker;
+    if (continues && previous) {
+      // Each paragraph stays its own verbatim quote, so it can be checked against the page.
+      previous = { quote: clean(words), speaker: previous.speaker, start, end };
+      quotes.push(previous);
+    } else if (speaker && !/^(?:he|she|they|it)$/i.test(speaker)) {
+      previous = { quote: clean(words), speaker: clean(speaker), start, end };
+      quotes.push(previous);
+    } else if (
+      before.trim() === '' &&
+      afterMatch === null &&
+      previous &&
+      lineStart > previous.end &&
+      !speaker &&
+      words.length > 40
+    ) {
+      // An unattributed paragraph-opening quote after an attributed one: the same speaker goes on.
+      previous = { quote: clean(words), speaker: previous.speaker, start, end };
+      quotes.push(previous);
+    } else {
+      previous = speaker ? previous : null;
+    }
+    previousOpen = !closed;
+  }
+  return quotes;
+}
