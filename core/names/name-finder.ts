@@ -68,11 +68,16 @@ function runFrom(tokens: Token[], text: string, i: number): number {
       j++;
       continue;
     }
-    const after = tokens[j + 2];
-    const lower = next.text.toLowerCase();
-    const bridge = PARTICLES.has(lower) || (ORG_CONNECTORS.has(lower) && hasOrgHead());
-    if (bridge && after && nameWord(after) && JOINING_GAP.test(text.slice(next.end, after.start))) {
-      j += 2;
+    // Particles may chain ("von der Leyen"); a connector joins only inside an organisation name.
+    let k = j + 1;
+    while (k < tokens.length && PARTICLES.has((tokens[k] as Token).text.toLowerCase()) && k - j <= 2) k++;
+    if (k === j + 1 && ORG_CONNECTORS.has(next.text.toLowerCase()) && hasOrgHead()) k++;
+    const after = tokens[k];
+    const gaps = tokens
+      .slice(j + 1, k + 1)
+      .every((t, n) => JOINING_GAP.test(text.slice((tokens[j + n] as Token).end, t.start)));
+    if (k > j + 1 && after && nameWord(after) && gaps) {
+      j = k;
       continue;
     }
     break;
@@ -87,6 +92,7 @@ function rolePhraseBefore(tokens: Token[], text: string, i: number): string | un
     const t = tokens[k] as Token;
     if (!JOINING_GAP.test(text.slice(t.end, (tokens[k + 1] as Token).start))) break;
     const lower = t.text.toLowerCase();
+    if (STOPWORDS.has(t.text)) break;
     if (
       ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'by', 'and', 'with', 'said', 'says', 'told'].includes(
         lower,
@@ -111,7 +117,8 @@ function mentionFrom(tokens: Token[], text: string, i: number, j: number): NameM
   while (first <= j && STOPWORDS.has(bare((tokens[first] as Token).text))) first++;
   // A sentence-initial role noun ("Economist Jane Okafor said") is a role, not part of the name.
   let leadingRole: string | undefined;
-  if (first < j && ROLE_NOUNS.has((tokens[first] as Token).text.toLowerCase())) {
+  const lead = (tokens[first] as Token | undefined)?.text ?? '';
+  if (first < j && ROLE_NOUNS.has(lead.toLowerCase()) && !TITLE_HEADS.has(lead)) {
     leadingRole = (tokens[first] as Token).text.toLowerCase();
     first++;
   }

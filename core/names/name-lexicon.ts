@@ -233,6 +233,7 @@ export const STOPWORDS = new Set(
     'However Meanwhile Speaking Asked According Also Although Though Yet Still Despite Instead Under Over About ' +
     'Not No Yes All Some Many Most More Much Every Each Both Either Neither One Two Three Read Related Share ' +
     'Advertisement Photo Image Video Watch Listen Click Sign Subscribe Follow Today Yesterday Tomorrow Last Next ' +
+    'Later Earlier Then Once Soon Afterwards Eventually Finally First Second Thursday’s ' +
     'Do Does Did Is Are Was Were Be Been Has Have Had Will Would Can Could Should Must May Might Let Mrs. Mr.'
   ).split(' '),
 );

@@ -14,7 +14,7 @@ export interface AttributedQuote {
 
 const VERBS =
   'said|says|told|added|insisted|warned|suggested|claimed|argued|stated|wrote|declared|explained|replied|asked';
-const SPEAKER = String.raw`(?:the [a-z][a-z ]{1,40}?|(?:\p{Lu}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*|de|van|von|bin|al))*)`;
+const SPEAKER = String.raw`(?:[Tt]he [a-z][a-z ]{1,40}?|(?:\p{Lu}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*|de|van|von|bin|al))*)`;
 const BEFORE = new RegExp(String.raw`(${SPEAKER}),?(?: [a-z]+ly)? (?:${VERBS})\b[^“"]{0,60}$`, 'u');
 const AFTER = new RegExp(
   String.raw`^[,.!?]?["”]?,? (?:(${SPEAKER}) (?:${VERBS})|(?:${VERBS}) (${SPEAKER}))\b`,
