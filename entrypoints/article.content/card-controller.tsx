@@ -131,16 +131,8 @@ export class CardController {
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount: (container, _shadow, host) => {
-        // The host is a fixed, zero-size box: it can never shift the page's layout.
-        host.style.setProperty('position', 'fixed');
-        host.style.setProperty('top', '0');
-        host.style.setProperty('left', '0');
-        host.style.setProperty('width', '0');
-        host.style.setProperty('height', '0');
-        host.style.setProperty('z-index', '2147483647');
-        return container;
-      },
+      // The host's fixed, zero-size box is set in card.css: inline styles lose to WXT's !important reset.
+      onMount: (container) => container,
       onRemove: (container) => {
         if (container) render(null, container);
       },
