@@ -11,6 +11,7 @@ import { buildGivenNames } from './lib/given-names';
 import { mergeEntities } from './lib/merge-entities';
 import { readCongress } from './lib/read-congress';
 import { readCurated } from './lib/read-curated';
+import { MOBY_NAMES, readMobyGivenNames } from './lib/read-moby-names';
 import { readJurisdictions, readOfficeholders } from './lib/read-officeholders';
 import { readPopolo } from './lib/read-popolo';
 import { readSeed } from './lib/read-seed';
@@ -77,6 +78,7 @@ export function buildStarterPack(options: BuildOptions): PackManifest {
     ...congress.givenNames,
     ...ukMps.givenNames,
     ...officeholders.givenNames,
+    ...readMobyGivenNames(),
   ]);
   const created =
     ALL_DATASETS.map((d) => d.snapshot)
@@ -93,7 +95,7 @@ export function buildStarterPack(options: BuildOptions): PackManifest {
       created,
       title:
         'Backstory starter pack: US Congress and presidents, UK MPs, and office holders of six countries',
-      sources: ALL_DATASETS.map(({ name, url, licence, attribution }) => ({
+      sources: [...ALL_DATASETS, MOBY_NAMES].map(({ name, url, licence, attribution }) => ({
         name,
         url,
         licence,

@@ -15,6 +15,7 @@ import {
   STOPWORDS,
   TITLE_HEADS,
 } from './name-lexicon';
+import { hasPersonCue } from './person-cues';
 
 export type NameKindHint = 'person' | 'organization' | 'place' | 'unknown';
 
@@ -40,19 +41,37 @@ const TOKEN =
 const JOINING_GAP = /^[ \u00A0\u202F]$/;
 const POSSESSIVE = /['’]s?$/u;
 
+const CREDIT_WORDS = new Set(['Credit', 'Credits', 'Photo', 'Photograph', 'Picture', 'Pictured', 'Image']);
+
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
 const bare = (t: string) => t.replace(/\u00AD/g, '').replace(/\.$/, '');
 
+/**
+ * Where a caption glued two words together ("West Mercia PoliceEloise Parry"): a lower-case run of four
+ * letters or more, then a capital and lower case. Brand names glued on purpose ("YouTube", "iPhone") have a
+ * shorter or lower-case head and are left alone.
+ */
+const GLUE = /(?<=^\p{Lu}\p{Ll}{4,})(?=\p{Lu}\p{Ll}{2})/u;
+
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => ({
-    text: m[0],
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    const cut = GLUE.exec(m[0])?.index;
+    if (cut) {
+      tokens.push({ text: m[0].slice(0, cut), start, end: start + cut });
+      tokens.push({ text: m[0].slice(cut), start: start + cut, end: start + m[0].length });
+    } else tokens.push({ text: m[0], start, end: start + m[0].length });
+  }
+  return tokens;
 }
+
+/** "al-Bashir", "el-Sisi", "bin-Salman": a lower-case particle hyphenated to a capitalised surname. */
+const PARTICLE_SURNAME = /^(?:al|el|ad|ash|as|at|az|bin|ibn|abu|abd|ben)-\p{Lu}/u;
 
 function nameWord(t: Token): boolean {
   const b = bare(t.text);
+  if (PARTICLE_SURNAME.test(b)) return true;
   return isCap(t.text) && !CALENDAR.has(b) && !/^\p{Lu}?\d/u.test(b);
 }
 
@@ -107,7 +126,8 @@ function rolePhraseBefore(tokens: Token[], text: string, i: number): string | un
 
 function kindOf(words: string[], person: boolean): NameKindHint {
   const last = bare(words.at(-1) ?? '');
-  if (ORG_TAILS.has(last) || ORG_HEADS.has(bare(words[0] ?? ''))) return 'organization';
+  // "Center for Health and Human Rights": an organisation head anywhere makes the run an organisation.
+  if (ORG_TAILS.has(last) || words.some((w) => ORG_HEADS.has(bare(w)))) return 'organization';
   if (PLACE_TAILS.has(last)) return 'place';
   return person ? 'person' : 'unknown';
 }
@@ -115,6 +135,12 @@ function kindOf(words: string[], person: boolean): NameKindHint {
 function mentionFrom(tokens: Token[], text: string, i: number, j: number): NameMention | null {
   let first = i;
   while (first <= j && STOPWORDS.has(bare((tokens[first] as Token).text))) first++;
+  // A caption credit ("Photo Credit Harry Campbell") is not part of the name, but says it is a person.
+  let credited = false;
+  while (first < j && CREDIT_WORDS.has(bare((tokens[first] as Token).text))) {
+    first++;
+    credited = true;
+  }
   // A sentence-initial role noun ("Economist Jane Okafor said") is a role, not part of the name.
   let leadingRole: string | undefined;
   const lead = (tokens[first] as Token | undefined)?.text ?? '';
@@ -151,7 +177,12 @@ function mentionFrom(tokens: Token[], text: string, i: number, j: number): NameM
     .replace(/\u00AD/g, '')
     .replace(/\u00A0/g, ' ');
   if (!name || /^\p{Lu}\.?$/u.test(name)) return null;
-  const person = split >= 0 || (rolePhrase !== undefined && nameWords.length >= 2);
+  const person =
+    split >= 0 ||
+    (nameWords.length >= 2 &&
+      (rolePhrase !== undefined ||
+        credited ||
+        hasPersonCue(text, (run[split + 1] as Token).start, end, nameWords)));
   return {
     start,
     end,

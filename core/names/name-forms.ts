@@ -54,11 +54,34 @@ function fullFor(mention: NameMention, fulls: NameCluster[]): NameCluster | null
   const bySurname = fulls.filter((c) => c.id.split(' ').at(-1) === word);
   if (bySurname.length === 1) return bySurname[0] ?? null;
   if (bySurname.length > 1) return null;
-  if (mention.honorific && FIRST_NAME_HONORIFICS.has(mention.honorific)) {
+  // By first name: "Sir Keir", and in informal copy a bare "Lupita" or "Eloise" after the full name.
+  if (!mention.honorific || FIRST_NAME_HONORIFICS.has(mention.honorific)) {
     const byFirst = fulls.filter((c) => c.id.split(' ')[0] === word);
     if (byFirst.length === 1) return byFirst[0] ?? null;
   }
   return null;
+}
+
+/**
+ * A shorter multi-word form that ends one longer name, and only one ("Forrest Jones" after "Michael
+ * Forrest Jones", "Bin Laden" after "Osama bin Laden"), is the same person.
+ */
+function mergeSuffixForms(order: NameCluster[], mentions: readonly NameMention[]): NameCluster[] {
+  const merged = new Set<NameCluster>();
+  for (const short of order) {
+    if (!short.id.includes(' ') || short.kindHint === 'organization' || short.kindHint === 'place') continue;
+    const longer = order.filter(
+      (c) => c !== short && !merged.has(c) && c.kindHint !== 'organization' && c.id.endsWith(` ${short.id}`),
+    );
+    const target = longer.length === 1 ? longer[0] : undefined;
+    if (!target) continue;
+    for (const index of short.mentionIndexes) {
+      const mention = mentions[index];
+      if (mention) absorb(target, mention, index);
+    }
+    merged.add(short);
+  }
+  return order.filter((c) => !merged.has(c));
 }
 
 export function clusterNameMentions(mentions: readonly NameMention[]): NameCluster[] {
@@ -78,6 +101,9 @@ export function clusterNameMentions(mentions: readonly NameMention[]): NameClust
   mentions.forEach((m, i) => {
     if (multi[i]) put(m, i);
   });
+  const kept = mergeSuffixForms(order, mentions);
+  order.length = 0;
+  order.push(...kept);
   const fulls = [...order].filter((c) => c.kindHint !== 'organization' && c.kindHint !== 'place');
   mentions.forEach((m, i) => {
     if (multi[i]) return;

@@ -13,6 +13,7 @@ import type { ArticleSummary } from '../../messaging/protocol';
 import { readArticleDate } from './article-meta';
 import type { CardModel } from './card-controller';
 import { forEachIdle } from './idle';
+import { findArticleRegion } from './main-content';
 import { applyMarks, type MarkSpec } from './mark-writer';
 import { collectTextBlocks } from './text-blocks';
 
@@ -30,7 +31,8 @@ export interface PassResult {
 }
 
 export async function runPass(doc: Document, signal: AbortSignal): Promise<PassResult> {
-  const blocks = collectTextBlocks(doc.body);
+  const region = findArticleRegion(doc);
+  const blocks = region ? collectTextBlocks(doc.body, region.keeps) : [];
   const analysis = analyseArticle(blocks.map((b) => b.text));
   const articleDate = readArticleDate(doc);
   const response = await sendToBackground('lookup', lookupRequestFor(analysis, articleDate));

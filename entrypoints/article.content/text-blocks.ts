@@ -90,8 +90,11 @@ function blockOf(node: Node, root: Element): Element {
   return el ?? root;
 }
 
-/** Walks `root` and groups its visible text nodes by their nearest block element, in document order. */
-export function collectTextBlocks(root: Element): TextBlock[] {
+/**
+ * Walks `root` and groups its visible text nodes by their nearest block element, in document order.
+ * With `keeps`, only text whose parent element it accepts is collected (the article, not the page chrome).
+ */
+export function collectTextBlocks(root: Element, keeps?: (el: Element) => boolean): TextBlock[] {
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
   let currentEl: Element | null = null;
@@ -100,6 +103,8 @@ export function collectTextBlocks(root: Element): TextBlock[] {
       if (node.nodeType === Node.ELEMENT_NODE) {
         return skipElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
       }
+      const parent = node.parentElement;
+      if (keeps && (!parent || !keeps(parent))) return NodeFilter.FILTER_SKIP;
       return /\S/.test((node as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });

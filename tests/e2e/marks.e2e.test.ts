@@ -166,8 +166,7 @@ describe('marks', () => {
       }
     });
 
-    // Enable once the content script limits marking to the article body (the brief's "later").
-    it.skip('marks nothing in the nav, the aside and the footer (page chrome)', async () => {
+    it('marks nothing in the nav, the aside and the footer (page chrome)', async () => {
       for (const scope of ['nav', 'aside', 'footer']) {
         expect(await readMarks(page, scope), scope).toEqual([]);
       }

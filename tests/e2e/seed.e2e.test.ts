@@ -122,8 +122,7 @@ describe.skipIf(!seedExists)('seed article (The Independent, 26 Feb 2025)', () =
     expect(stray).toEqual([]);
   });
 
-  // Enable once the content script limits marking to the article body (the brief's "later").
-  it.skip('marks nothing in the donation box (page chrome)', async () => {
+  it('marks nothing in the donation box (page chrome)', async () => {
     expect(await readMarks(page, 'aside')).toEqual([]);
   });
 
