@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
  * entity database is not evicted. Content scripts run on http(s) pages and never send page text anywhere.
  */
 export default defineConfig({
+  // A separate output folder lets parallel builds (a benchmark next to a test run) not overwrite each other.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: '__MSG_extName__',

@@ -1,4 +1,5 @@
 import type { EntityKind, Role } from '../core/model';
+import type { RoleConflict } from '../core/roles/role-resolution';
 import type { EntityContext } from '../messaging/protocol';
 import { formatDate, t } from './i18n';
 import { SourceLink } from './SourceLink';
@@ -18,6 +19,10 @@ export interface EntityCardProps {
   context: EntityContext | null;
   articleDate: string | null;
   articleSays: ArticleSays;
+  /** Set when the card opens from a role phrase: the article's words and the office they name on the date. */
+  roleReference?: { phrase: string; role: Role };
+  /** Titles the article gives this person that the database contradicts on the date. */
+  conflicts?: RoleConflict[];
 }
 
 const KIND_KEY: Record<EntityKind, string> = {
@@ -73,8 +78,42 @@ function ArticleSaysSection({ says }: { says: ArticleSays }) {
   );
 }
 
+function RoleReference({ phrase, date }: { phrase: string; date: string }) {
+  return (
+    <p class="bs-role-ref" data-testid="card-role-reference">
+      {t('roleReference', phrase, formatDate(date))}
+    </p>
+  );
+}
+
+/** Where the article and the record disagree: both sides stated plainly, with the record's source, no verdict. */
+function ConflictSection({ conflicts, date }: { conflicts: RoleConflict[]; date: string }) {
+  return (
+    <section class="bs-section bs-conflict" data-testid="card-conflict" aria-label={t('conflictTitle')}>
+      <h3>{t('conflictTitle')}</h3>
+      {conflicts.map((c) => (
+        <p key={c.stated}>
+          {t('conflictArticle', c.stated)} {t('conflictDatabase', formatDate(date), c.held.title)}
+          {c.held.from ? ` (${t('roleSince', formatDate(c.held.from))})` : ''}{' '}
+          <span class="bs-role-source">
+            <SourceLink source={c.held.source} />
+          </span>
+        </p>
+      ))}
+    </section>
+  );
+}
+
 /** The card for a person, organisation or place: the database's record if any, else what the article says. */
-export function EntityCard({ kind, name, context, articleDate, articleSays }: EntityCardProps) {
+export function EntityCard({
+  kind,
+  name,
+  context,
+  articleDate,
+  articleSays,
+  roleReference,
+  conflicts,
+}: EntityCardProps) {
   if (!context) {
     return (
       <>
@@ -88,13 +127,16 @@ export function EntityCard({ kind, name, context, articleDate, articleSays }: En
     );
   }
   const { entity, roleOnDate, resolvedFor, statements, statementCount } = context;
+  const date = articleDate ?? resolvedFor;
   return (
     <>
       <header class="bs-head">
         <h2 data-testid="card-name">{entity.name}</h2>
         <span class="bs-kind">{t(KIND_KEY[entity.kind])}</span>
       </header>
-      {entity.kind === 'person' && <RoleLine role={roleOnDate} date={articleDate ?? resolvedFor} />}
+      {roleReference && <RoleReference phrase={roleReference.phrase} date={date} />}
+      {entity.kind === 'person' && <RoleLine role={roleReference?.role ?? roleOnDate} date={date} />}
+      {conflicts && conflicts.length > 0 && <ConflictSection conflicts={conflicts} date={date} />}
       {entity.description && (
         <p class="bs-description" data-testid="card-description">
           {entity.description}

@@ -24,6 +24,8 @@ export interface LookupRequest {
   givenNameCandidates: string[];
   /** The article's publication date (YYYY-MM-DD), used to pick roles. */
   articleDate: string | null;
+  /** Office keys ("gb:prime-minister") whose holder on the article's date the page needs for role phrases. */
+  offices: string[];
 }
 
 export interface LookupResponse {
@@ -33,6 +35,8 @@ export interface LookupResponse {
   entities: Record<string, EntityContext>;
   /** The subset of `givenNameCandidates` that are known given names. */
   givenNames: string[];
+  /** For each requested office with exactly one holder on the date, the holder's entity id (in `entities`). */
+  officeHolders?: Record<string, string>;
 }
 
 export interface PackStatus {

@@ -4,7 +4,7 @@
  */
 
 import type { Entity } from '../core/model';
-import { roleOnDate } from '../core/roles/role-on-date';
+import { holderOn, roleOnDate } from '../core/roles/role-on-date';
 import type { LookupResponse } from '../messaging/protocol';
 import type { BackstoryDB, EntityRow } from './db';
 
@@ -37,6 +37,15 @@ export async function lookupKeys(
   for (const [key, ids] of Object.entries(matches)) {
     if (ids.length > MAX_MATCHES_PER_KEY) matches[key] = ids.slice(0, MAX_MATCHES_PER_KEY);
   }
+  return { matches, entities: await contextsFor(db, rows, date) };
+}
+
+/** Each row as the page sees it: the record, its role on the date and its newest statements. */
+async function contextsFor(
+  db: BackstoryDB,
+  rows: readonly EntityRow[],
+  date: string,
+): Promise<LookupResponse['entities']> {
   const entities: LookupResponse['entities'] = {};
   await Promise.all(
     rows.map(async (row) => {
@@ -51,5 +60,27 @@ export async function lookupKeys(
       };
     }),
   );
-  return { matches, entities };
+  return entities;
+}
+
+/**
+ * Who held each office on the date, through the multi-entry `offices` index: one query for all keys.
+ * An office with no holder, or with several (a handover day, overlapping records), is left out.
+ */
+export async function lookupOfficeHolders(
+  db: BackstoryDB,
+  offices: readonly string[],
+  date: string,
+): Promise<Pick<LookupResponse, 'officeHolders' | 'entities'>> {
+  const unique = [...new Set(offices)].filter((k) => k.length > 0).slice(0, 200);
+  const rows = unique.length ? await db.entities.where('offices').anyOf(unique).toArray() : [];
+  const officeHolders: Record<string, string> = {};
+  const holderRows = new Set<EntityRow>();
+  for (const office of unique) {
+    const holder = holderOn(rows, office, date);
+    if (!holder) continue;
+    officeHolders[office] = holder.id;
+    holderRows.add(holder);
+  }
+  return { officeHolders, entities: await contextsFor(db, [...holderRows], date) };
 }

@@ -43,3 +43,28 @@ export function readArticleDate(doc: Document): string | null {
     day(doc.querySelector('time[datetime]')?.getAttribute('datetime'))
   );
 }
+
+/** Country-code top-level domains whose ISO code differs from the domain. */
+const TLD_COUNTRY: Record<string, string> = { uk: 'gb' };
+/** Generic or commercial domains that say nothing about a country (".co", ".io", ".tv" are used worldwide). */
+const NOT_A_COUNTRY = new Set(['co', 'io', 'tv', 'me', 'ai', 'fm', 'ly', 'eu']);
+
+function region(locale: string | null | undefined): string | null {
+  const match = locale?.trim().match(/^[a-z]{2,3}[-_]([A-Za-z]{2})\b/);
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+/**
+ * The country the article is written for (ISO 3166-1 alpha-2, lower case), which tells "the Prime
+ * Minister" in a London paper from one in Ottawa: the page's locale (`og:locale`, `<html lang="en-GB">`),
+ * else the site's country domain. Null when the page does not say.
+ */
+export function readArticleCountry(doc: Document): string | null {
+  const fromLocale =
+    region(doc.querySelector<HTMLMetaElement>('meta[property="og:locale"]')?.content) ??
+    region(doc.documentElement.getAttribute('lang'));
+  if (fromLocale) return fromLocale;
+  const tld = doc.location?.hostname.split('.').at(-1)?.toLowerCase() ?? '';
+  if (!/^[a-z]{2}$/.test(tld) || NOT_A_COUNTRY.has(tld)) return null;
+  return TLD_COUNTRY[tld] ?? tld;
+}

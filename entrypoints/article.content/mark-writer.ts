@@ -14,6 +14,10 @@ export interface MarkSpec {
   label: string;
   /** Index of the card model for this mark. */
   model: number;
+  /** "role" when the mark is a role phrase ("the Prime Minister") standing for the person. */
+  via?: 'role';
+  /** The article's title for this mention differs from the database's role on the date. */
+  conflict?: boolean;
 }
 
 const KIND_COLOURS: Record<string, string> = {
@@ -32,8 +36,12 @@ function createMark(doc: Document, spec: MarkSpec): HTMLSpanElement {
   span.setAttribute('aria-haspopup', 'dialog');
   span.setAttribute('aria-expanded', 'false');
   span.setAttribute('aria-label', spec.label);
+  if (spec.via) span.setAttribute('data-backstory-via', spec.via);
+  if (spec.conflict) span.setAttribute('data-backstory-conflict', '');
   // CSSOM, not a style attribute string: allowed under strict page CSPs.
-  span.style.setProperty('text-decoration', `underline dotted ${KIND_COLOURS[spec.kind] ?? 'currentColor'}`);
+  // A wavy line tells a disputed role apart without colour alone (readable for colour-blind readers).
+  const line = spec.conflict ? 'wavy' : 'dotted';
+  span.style.setProperty('text-decoration', `underline ${line} ${KIND_COLOURS[spec.kind] ?? 'currentColor'}`);
   span.style.setProperty('text-underline-offset', '0.18em');
   span.style.setProperty('cursor', 'help');
   ownMarks.add(span);

@@ -4,7 +4,7 @@
 import { handleMessages } from '../../messaging/channel';
 import type { BackgroundProtocol } from '../../messaging/protocol';
 import { getDb } from '../../storage/db';
-import { lookupKeys } from '../../storage/lookup';
+import { lookupKeys, lookupOfficeHolders } from '../../storage/lookup';
 import { readDbStatus } from '../../storage/status';
 import { ensureStarterPack, loadGivenNames } from './starter-pack';
 
@@ -18,11 +18,20 @@ export default defineBackground(() => {
   void navigator.storage?.persist?.().catch(() => undefined);
 
   handleMessages<BackgroundProtocol>({
-    async lookup({ keys, givenNameCandidates, articleDate }) {
+    async lookup({ keys, givenNameCandidates, articleDate, offices }) {
       await ready;
       const date = articleDate ?? new Date().toISOString().slice(0, 10);
-      const [found, names] = await Promise.all([lookupKeys(db, keys, date), loadGivenNames()]);
-      return { ...found, givenNames: givenNameCandidates.filter((n) => names.has(n)) };
+      const [found, holders, names] = await Promise.all([
+        lookupKeys(db, keys, date),
+        lookupOfficeHolders(db, offices, date),
+        loadGivenNames(),
+      ]);
+      return {
+        matches: found.matches,
+        entities: { ...holders.entities, ...found.entities },
+        officeHolders: holders.officeHolders,
+        givenNames: givenNameCandidates.filter((n) => names.has(n)),
+      };
     },
     async dbStatus() {
       await ready;

@@ -118,7 +118,8 @@ describe.skipIf(!seedExists)('seed article (The Independent, 26 Feb 2025)', () =
     const stray = marks
       .filter((m) => m.kind === 'person')
       .map(markText)
-      .filter((text) => !forms.some((f) => f.includes(text) || text.includes(f)));
+      .map((text) => text.toLowerCase())
+      .filter((text) => !forms.some((f) => f.toLowerCase().includes(text) || text.includes(f.toLowerCase())));
     expect(stray).toEqual([]);
   });
 
@@ -179,6 +180,56 @@ describe.skipIf(!seedExists)('seed article (The Independent, 26 Feb 2025)', () =
       id: document.activeElement?.getAttribute('data-backstory-id'),
     }));
     expect(stillFocused).toEqual({ kind: 'person', id: focusedId });
+  });
+
+  it('resolves role phrases to who held the office on the article’s date', () => {
+    const idOf = (text: string) =>
+      marks.find((m) => m.kind === 'person' && m.via !== 'role' && m.text === text)?.id;
+    const byRole = (text: string) => marks.filter((m) => m.via === 'role' && m.text.toLowerCase() === text);
+    const starmer = idOf('Sir Keir');
+    const trump = idOf('Mr Trump');
+    expect(starmer).toMatch(/^Q\d+$/);
+    expect(trump).toMatch(/^Q\d+$/);
+    expect(byRole('the prime minister').map((m) => m.id)).toContain(starmer);
+    for (const phrase of ['the us president', 'the us leader', 'the president']) {
+      const found = byRole(phrase);
+      expect(found.length, phrase).toBeGreaterThan(0);
+      for (const m of found) expect(m.id, phrase).toBe(trump);
+    }
+  });
+
+  it('opens the office holder’s card from "the Prime Minister", saying which office the words name', async () => {
+    const phrase = page
+      .locator('article [data-backstory-via="role"]')
+      .filter({ hasText: /^the Prime Minister$/ });
+    await phrase.first().scrollIntoViewIfNeeded();
+    await phrase.first().hover();
+    const card = cardLocator(page);
+    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await card.locator('[data-testid="card-name"]').textContent()).toContain('Keir Starmer');
+    expect(await card.locator('[data-testid="card-role-reference"]').textContent()).toContain(
+      'the Prime Minister',
+    );
+    expect(await card.locator('[data-testid="card-role"]').textContent()).toContain('Prime Minister');
+    await page.mouse.move(2, 2);
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(0);
+  });
+
+  it('flags "Russia defence minister Sergey Lavrov" and shows what the database says, with its source', async () => {
+    const flagged = marks.filter((m) => m.conflict);
+    expect(flagged.map((m) => m.text)).toEqual(['Sergey Lavrov']);
+    expect(flagged[0]?.ariaLabel).toMatch(/differs/);
+    const lavrov = page.locator('article [data-backstory-conflict]');
+    await lavrov.scrollIntoViewIfNeeded();
+    await lavrov.hover();
+    const card = cardLocator(page);
+    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(true);
+    const conflict = card.locator('[data-testid="card-conflict"]');
+    expect(await conflict.textContent()).toContain('Russia defence minister');
+    expect(await conflict.textContent()).toContain('Foreign Affairs');
+    expect((await conflict.locator('.bs-role-source').textContent())?.trim()).toBeTruthy();
+    await page.mouse.move(2, 2);
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(0);
   });
 
   it('makes no request outside 127.0.0.1', () => {

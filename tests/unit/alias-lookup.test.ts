@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity, PackManifest, PackRecord } from '../../core/model';
 import { BackstoryDB } from '../../storage/db';
-import { lookupKeys } from '../../storage/lookup';
+import { lookupKeys, lookupOfficeHolders } from '../../storage/lookup';
 import { importPack } from '../../storage/pack-import';
 import { readDbStatus } from '../../storage/status';
 
@@ -32,6 +32,12 @@ const records: PackRecord[] = [
     ],
   ),
   person('Q2', 'Volodymyr Zelenskyy', ['Volodymyr Zelensky', 'Zelensky', 'Zelenskyy']),
+  person(
+    'Q5',
+    'Rishi Sunak',
+    ['Sunak'],
+    [{ title: 'Prime Minister', office: 'gb:prime-minister', from: '2022-10-25', to: '2024-07-05', source }],
+  ),
   person('Q3', 'Ed Davey', ['Davey']),
   person('Q4', 'Alan Davey', ['Davey']),
   {
@@ -96,6 +102,19 @@ describe('alias index lookup', () => {
     expect(before.entities.Q1?.roleOnDate?.title).toBe('Leader of the Opposition');
   });
 
+  it('finds who held each office on a date through the office index, with their context', async () => {
+    const now = await lookupOfficeHolders(db, ['gb:prime-minister', 'us:president'], '2025-02-26');
+    expect(now.officeHolders).toEqual({ 'gb:prime-minister': 'Q1' });
+    expect(now.entities.Q1?.entity.name).toBe('Keir Starmer');
+    const earlier = await lookupOfficeHolders(db, ['gb:prime-minister'], '2023-03-01');
+    expect(earlier.officeHolders).toEqual({ 'gb:prime-minister': 'Q5' });
+  });
+
+  it('names no holder on a handover day, when two records cover the date', async () => {
+    const handover = await lookupOfficeHolders(db, ['gb:prime-minister'], '2024-07-05');
+    expect(handover.officeHolders).toEqual({});
+  });
+
   it('replaces a pack atomically: re-import leaves no orphaned rows', async () => {
     await importPack(db, { ...manifest, version: '2' }, records.slice(0, 2));
     expect(await db.entities.count()).toBe(2);
@@ -106,7 +125,7 @@ describe('alias index lookup', () => {
 
   it('reports entity, alias and statement counts for the popup', async () => {
     const status = await readDbStatus(db);
-    expect(status.entities).toBe(4);
+    expect(status.entities).toBe(5);
     expect(status.statements).toBe(2);
     expect(status.aliases).toBeGreaterThanOrEqual(8);
     expect(status.lastUpdated).not.toBeNull();

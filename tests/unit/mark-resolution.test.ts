@@ -49,6 +49,7 @@ function analysis(clusters: NameCluster[]): ArticleAnalysis {
     clusters,
     figures: [],
     quotes: [],
+    rolePhrases: [],
   };
 }
 

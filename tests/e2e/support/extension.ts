@@ -19,7 +19,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The unpacked build `wxt build` writes; `BACKSTORY_EXTENSION_DIR` overrides it. */
 export const EXTENSION_DIR = resolve(
-  process.env.BACKSTORY_EXTENSION_DIR ?? join(REPO_ROOT, '.output', 'chrome-mv3'),
+  process.env.BACKSTORY_EXTENSION_DIR ??
+    join(REPO_ROOT, process.env.BACKSTORY_OUT_DIR ?? '.output', 'chrome-mv3'),
 );
 
 const ALLOWED_SCHEMES = new Set(['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:', 'devtools:']);
@@ -239,6 +240,10 @@ export interface MarkInfo {
   id: string | null;
   tabindex: string | null;
   ariaLabel: string | null;
+  /** "role" for a role phrase ("the Prime Minister") standing for a person. */
+  via: string | null;
+  /** True when the article's title for this mention differs from the database. */
+  conflict: boolean;
   text: string;
 }
 
@@ -253,6 +258,8 @@ export function readMarks(page: Page, scope = 'html'): Promise<MarkInfo[]> {
       id: m.getAttribute('data-backstory-id'),
       tabindex: m.getAttribute('tabindex'),
       ariaLabel: m.getAttribute('aria-label'),
+      via: m.getAttribute('data-backstory-via'),
+      conflict: m.hasAttribute('data-backstory-conflict'),
       text: (m.textContent ?? '').replace(/\s+/g, ' ').trim(),
     }));
   }, scope);
