@@ -18,10 +18,10 @@ export interface RolePhraseMention extends OfficeReference {
   text: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]+');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]+');
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
-const COUNTRY_ALT = byLength(Object.keys(COUNTRY_WORDS)).map(escape).join('|');
-const OFFICE_ALT = OFFICE_PHRASES.map(([phrase]) => escape(phrase)).join('|');
+const COUNTRY_ALT = byLength(Object.keys(COUNTRY_WORDS)).map(escapeRegExp).join('|');
+const OFFICE_ALT = OFFICE_PHRASES.map(([phrase]) => escapeRegExp(phrase)).join('|');
 const OFFICE_BY_PHRASE = new Map<string, OfficeConcept>(OFFICE_PHRASES.map(([p, c]) => [p, c]));
 
 /** "the" + optional country word + office, as whole words; "-elect" and "vice-" forms are excluded. */
