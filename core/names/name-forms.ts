@@ -48,18 +48,35 @@ function absorb(cluster: NameCluster, mention: NameMention, index: number): void
   }
 }
 
+interface FullMatch {
+  cluster: NameCluster;
+  by: 'surname' | 'first name';
+}
+
 /** The one full-name cluster a single-word form fits: by surname, or by first name after Sir/Dame/Lord. */
-function fullFor(mention: NameMention, fulls: NameCluster[]): NameCluster | null {
+function fullFor(mention: NameMention, fulls: NameCluster[]): FullMatch | null {
   const word = normaliseName(mention.name);
   const bySurname = fulls.filter((c) => c.id.split(' ').at(-1) === word);
-  if (bySurname.length === 1) return bySurname[0] ?? null;
+  if (bySurname.length === 1) return bySurname[0] ? { cluster: bySurname[0], by: 'surname' } : null;
   if (bySurname.length > 1) return null;
   // By first name: "Sir Keir", and in informal copy a bare "Lupita" or "Eloise" after the full name.
+  // "The Bill passed" is legislation, whoever Bill Shorten is.
+  if (mention.afterDeterminer) return null;
   if (!mention.honorific || FIRST_NAME_HONORIFICS.has(mention.honorific)) {
     const byFirst = fulls.filter((c) => c.id.split(' ')[0] === word);
-    if (byFirst.length === 1) return byFirst[0] ?? null;
+    if (byFirst.length === 1) return byFirst[0] ? { cluster: byFirst[0], by: 'first name' } : null;
   }
   return null;
+}
+
+/**
+ * A short form the text cues as a person confirms the full name it belongs to: "Ada Okoro … Okoro
+ * said". A first name speaking is weaker ("Apple said" would confirm "Apple Pay"), so it also needs the
+ * sentence to call it "he" or "she" ("Zuri told police it was taken from her room").
+ */
+function confirmsPerson(mention: NameMention, match: FullMatch): boolean {
+  if (!mention.personCue) return false;
+  return match.by === 'surname' || mention.personCue === 'speaker-pronoun';
 }
 
 /**
@@ -108,7 +125,9 @@ export function clusterNameMentions(mentions: readonly NameMention[]): NameClust
   mentions.forEach((m, i) => {
     if (multi[i]) return;
     const full = m.kindHint === 'organization' || m.kindHint === 'place' ? null : fullFor(m, fulls);
-    put(m, i, full ?? undefined);
+    put(m, i, full?.cluster);
+    if (full && confirmsPerson(m, full) && full.cluster.kindHint === 'unknown')
+      full.cluster.kindHint = 'person';
   });
   for (const cluster of order) cluster.mentionIndexes.sort((a, b) => a - b);
   return order.sort((a, b) => (a.mentionIndexes[0] ?? 0) - (b.mentionIndexes[0] ?? 0));

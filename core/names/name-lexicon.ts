@@ -125,6 +125,86 @@ export const ROLE_NOUNS = new Set([
   'father',
 ]);
 
+/**
+ * Nouns that only ever describe a person, never a company or a country: "Jane Doe, a spokeswoman for",
+ * "the poet Homer". Role nouns an organisation can also be ("leader", "owner", "partner", "head",
+ * "member", "candidate", "author") are left out.
+ */
+export const PERSON_NOUNS = new Set([
+  'minister',
+  'secretary',
+  'president',
+  'chancellor',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'economist',
+  'director',
+  'chairman',
+  'chairwoman',
+  'founder',
+  'co-founder',
+  'analyst',
+  'professor',
+  'senator',
+  'governor',
+  'mayor',
+  'ambassador',
+  'envoy',
+  'commissioner',
+  'official',
+  'executive',
+  'ceo',
+  'lawyer',
+  'attorney',
+  'editor',
+  'correspondent',
+  'reporter',
+  'journalist',
+  'writer',
+  'novelist',
+  'poet',
+  'researcher',
+  'scientist',
+  'historian',
+  'adviser',
+  'advisor',
+  'commander',
+  'mp',
+  'lawmaker',
+  'legislator',
+  'congressman',
+  'congresswoman',
+  'politician',
+  'diplomat',
+  'judge',
+  'prosecutor',
+  'actress',
+  'actor',
+  'singer',
+  'rapper',
+  'musician',
+  'artist',
+  'photographer',
+  'student',
+  'teacher',
+  'doctor',
+  'surgeon',
+  'nurse',
+  'coach',
+  'footballer',
+  'activist',
+  'campaigner',
+  'businessman',
+  'businesswoman',
+  'entrepreneur',
+  'prophet',
+  'priest',
+  'imam',
+  'cleric',
+  'pastor',
+]);
+
 export const ORG_HEADS = new Set([
   'Institute',
   'Bank',
@@ -234,6 +314,32 @@ export const ORG_TAILS = new Set([
   'Guard',
   'Front',
   'Movement',
+  'Assembly',
+  'Embassy',
+  'Consulate',
+  // Newspapers ("Houston Chronicle", "Charlotte Observer") and kinds of business ("Georgia Tech").
+  'Chronicle',
+  'Observer',
+  'Herald',
+  'Tribune',
+  'Gazette',
+  'Telegraph',
+  'Review',
+  'Tech',
+  'Energy',
+  'Health',
+  'Records',
+  'Pictures',
+  'Films',
+  'Entertainment',
+  'Games',
+  'Stores',
+  'Foods',
+  'Brands',
+  'Resources',
+  'Pharmaceuticals',
+  'Financial',
+  'Insurance',
 ]);
 
 export const PLACE_TAILS = new Set([
@@ -259,6 +365,16 @@ export const PLACE_TAILS = new Set([
   'Bridge',
   'Airport',
   'Station',
+  'Beach',
+  'Heights',
+  'Springs',
+  'Falls',
+  'Harbour',
+  'Harbor',
+  'Coast',
+  'Peninsula',
+  'Desert',
+  'Canyon',
 ]);
 
 /** Capitalised function words that start sentences or headlines and are never part of a name. */
@@ -300,4 +416,71 @@ export const PARTICLES = new Set([
   'ibn',
   'el',
 ]);
+/**
+ * Plural nouns whose possessive sits inside organisation names: "People's Liberation Army",
+ * "Brigham and Women's Hospital", "People's Liberation Army".
+ */
+export const PLURAL_POSSESSIVES = new Set([
+  'Children',
+  'Women',
+  'Men',
+  'People',
+  'CHILDREN',
+  'WOMEN',
+  'MEN',
+  'PEOPLE',
+]);
+
+/** Last words of product names ("Acme Vision Pro", "iPhone 15 Pro Max", "Disney Plus"). */
+export const PRODUCT_TAILS = new Set(['Pro', 'Max', 'Plus', 'Mini', 'Ultra']);
+
+/**
+ * Lower-case nouns that, right after a capitalised name, make it the name of an institution or a place
+ * ("Royal Alder hospital", "Charles de Gaulle airport"). Nouns a person's name modifies
+ * ("the Obama administration", "the Biden campaign") are not here.
+ */
+export const INSTITUTION_NOUNS = new Map<string, 'organization' | 'place'>([
+  ...(
+    [
+      'hospital',
+      'clinic',
+      'infirmary',
+      'university',
+      'college',
+      'school',
+      'academy',
+      'institute',
+      'museum',
+      'gallery',
+      'library',
+      'church',
+      'cathedral',
+      'mosque',
+      'synagogue',
+      'temple',
+      'prison',
+      'hotel',
+    ] as const
+  ).map((noun) => [noun, 'organization'] as const),
+  ...(
+    [
+      'airport',
+      'station',
+      'stadium',
+      'street',
+      'road',
+      'avenue',
+      'square',
+      'bridge',
+      'park',
+      'river',
+      'lake',
+      'county',
+      'district',
+      'province',
+      'valley',
+    ] as const
+  ).map((noun) => [noun, 'place'] as const),
+]);
+
 export const ORG_CONNECTORS = new Set(['for', 'of', 'and', 'on']);
