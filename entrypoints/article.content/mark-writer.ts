@@ -55,6 +55,55 @@ function nodeIndexAt(block: TextBlock, offset: number): number {
   return i;
 }
 
+// Links are left out: a mark is a button, and a link inside a button is not reachable on its own.
+const INLINE = new Set([
+  'B',
+  'STRONG',
+  'EM',
+  'I',
+  'U',
+  'SPAN',
+  'ABBR',
+  'CITE',
+  'SMALL',
+  'MARK',
+  'Q',
+  'S',
+  'SUB',
+  'SUP',
+]);
+
+/** The child of `ancestor` that holds `node`, when `node` is its first (`side` start) or last text all the way up. */
+function outermostFlush(node: Node, ancestor: Node, side: 'start' | 'end'): Node | null {
+  let current = node;
+  while (current.parentNode && current.parentNode !== ancestor) {
+    const parent = current.parentNode;
+    const flush = side === 'start' ? parent.firstChild === current : parent.lastChild === current;
+    if (!flush || !(parent instanceof Element) || !INLINE.has(parent.tagName) || ownMarks.has(parent))
+      return null;
+    current = parent;
+  }
+  return current.parentNode === ancestor && current !== node ? current : null;
+}
+
+/**
+ * A mention the page split over inline elements exactly at its edges (`<b>Lupita Nyong</b>'<b>o</b>`)
+ * is widened to take those elements whole, so one mark covers the whole name. The elements are moved, not
+ * recreated, so page scripts keep their references.
+ */
+function widenToWholeInlineElements(range: Range): void {
+  const common = range.commonAncestorContainer;
+  if (range.startOffset === 0) {
+    const start = outermostFlush(range.startContainer, common, 'start');
+    if (start) range.setStartBefore(start);
+  }
+  const end = range.endContainer;
+  if (end instanceof Text && range.endOffset === end.data.length) {
+    const outer = outermostFlush(end, common, 'end');
+    if (outer) range.setEndAfter(outer);
+  }
+}
+
 /**
  * Wraps one mark. When the mention spans several text nodes (`Sir <a>Keir Starmer</a>`), the nodes are
  * split at the ends and surrounded together if they share a parent; otherwise the part inside the last
@@ -75,6 +124,7 @@ function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number
   range.setEnd(endNode, localEnd);
   const mark = createMark(doc, spec);
   try {
+    widenToWholeInlineElements(range);
     range.surroundContents(mark);
   } catch {
     // Crosses element boundaries: mark only the part in the last text node.
