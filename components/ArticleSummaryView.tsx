@@ -57,6 +57,25 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
           <p class="muted">{t('popupNothing')}</p>
         )}
       </section>
+      {summary.conflicts.length > 0 && (
+        <section>
+          <h2>{t('popupConflicts')}</h2>
+          <ul data-testid="conflicts">
+            {summary.conflicts.map((c) => (
+              <li key={`${c.entityId}:${c.stated}`}>
+                <span class="name">{c.name}</span>
+                <div class="sub">
+                  {t('conflictArticle', c.stated)}{' '}
+                  {summary.articleDate
+                    ? t('conflictDatabase', formatDate(summary.articleDate), c.held.title)
+                    : c.held.title}{' '}
+                  <SourceLink source={c.held.source} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         <h2>{t('popupStatements')}</h2>
         {summary.statements.length ? (

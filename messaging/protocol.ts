@@ -78,6 +78,16 @@ export interface SummaryStatement {
   statement: Statement;
 }
 
+/** A title the article gives a known person that the database contradicts on the article's date. */
+export interface SummaryConflict {
+  entityId: string;
+  name: string;
+  /** The article's words ("Russia defence minister"). */
+  stated: string;
+  /** The role the database has on that date, with its source. */
+  held: Role;
+}
+
 export interface ArticleSummary {
   url: string;
   title: string;
@@ -85,6 +95,7 @@ export interface ArticleSummary {
   entities: SummaryEntity[];
   figures: SummaryFigure[];
   statements: SummaryStatement[];
+  conflicts: SummaryConflict[];
 }
 
 /** Requests answered by the background service worker (which owns the database). */

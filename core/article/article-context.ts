@@ -5,6 +5,7 @@
 
 import type {
   ArticleSummary,
+  SummaryConflict,
   SummaryEntity,
   SummaryFigure,
   SummaryStatement,
@@ -16,6 +17,7 @@ import { normaliseName } from '../text/normalise';
 import type { ArticleAnalysis } from './article-analysis';
 import { sentenceAround } from './article-text';
 import type { ResolvedName } from './mark-resolution';
+import type { RoleContext } from './role-context';
 
 /** The resolved name a quote's speaker string refers to, matched on the bare name's forms. */
 export function speakerOf(quote: AttributedQuote, names: readonly ResolvedName[]): ResolvedName | null {
@@ -70,6 +72,7 @@ export function buildSummary(
   analysis: ArticleAnalysis,
   names: readonly ResolvedName[],
   meta: { url: string; title: string; articleDate: string | null },
+  roles: Pick<RoleContext, 'phrases' | 'conflicts'> = { phrases: [], conflicts: new Map() },
 ): ArticleSummary {
   const entities: SummaryEntity[] = names.map((n) => ({
     id: n.id,
@@ -79,6 +82,31 @@ export function buildSummary(
     mentions: n.cluster.mentionIndexes.length,
     role: n.context?.roleOnDate?.title ?? null,
   }));
+  // "the Prime Minister" is a mention of the person it names, who may never be named in the article.
+  for (const { context, role } of roles.phrases) {
+    const entry = entities.find((e) => e.id === context.entity.id);
+    if (entry) entry.mentions++;
+    else
+      entities.push({
+        id: context.entity.id,
+        kind: 'person',
+        name: context.entity.name,
+        known: true,
+        mentions: 1,
+        role: role.title,
+      });
+  }
+  const conflicts: SummaryConflict[] = [...roles.conflicts].flatMap(([ref, list]) => {
+    const context = names[ref]?.context;
+    return context
+      ? list.map((c) => ({
+          entityId: context.entity.id,
+          name: context.entity.name,
+          stated: c.stated,
+          held: c.held,
+        }))
+      : [];
+  });
   entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const figures = new Map<string, SummaryFigure>();
   for (const f of analysis.figures) {
@@ -94,5 +122,5 @@ export function buildSummary(
     })),
   );
   statements.sort((a, b) => (a.statement.date < b.statement.date ? 1 : -1));
-  return { ...meta, entities, figures: [...figures.values()], statements };
+  return { ...meta, entities, figures: [...figures.values()], statements, conflicts };
 }

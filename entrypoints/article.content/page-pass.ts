@@ -151,6 +151,6 @@ export async function runPass(doc: Document, signal: AbortSignal): Promise<PassR
     signal,
   );
 
-  const summary = buildSummary(analysis, names, { url: location.href, title: doc.title, articleDate });
+  const summary = buildSummary(analysis, names, { url: location.href, title: doc.title, articleDate }, roles);
   return { models, markToModel, summary };
 }

@@ -92,6 +92,11 @@ describe('popup', () => {
       expect(figures.some((f) => f.includes('£13.4 billion'))).toBe(true);
       const statements = await items(popup, 'statements');
       expect(statements.length).toBeGreaterThan(0);
+      const conflicts = await items(popup, 'conflicts');
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toContain('Sergey Lavrov');
+      expect(conflicts[0]).toContain('Russia defence minister');
+      expect(conflicts[0]).toContain('Foreign Affairs');
       await expect.poll(() => popup.locator('[data-testid="db-status"]').count()).toBe(1);
     } finally {
       await popup.close();
