@@ -94,7 +94,8 @@ export function currencyFromWord(word: string): { code: string; factor: number }
  * Regex source for a magnitude after a number: words may be spaced ("£6 billion", "£6 bn"), single
  * letters must be attached ("$150K", "€500m") so "5 m" (metres) is not read as millions.
  */
-export const SCALE_SUFFIX = '(?:\\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn)|[kKmMbB])(?![A-Za-z])';
+export const SCALE_SUFFIX =
+  '(?:\\s?(?:thousand|million|billion|trillion|bn|mn|mln|trn|tn)|[kKmMbB])(?![A-Za-z])';
 
 /** Power of ten of a magnitude suffix as matched by SCALE_SUFFIX. */
 export function scaleExponent(suffix: string): number {
@@ -102,6 +103,6 @@ export function scaleExponent(suffix: string): number {
   if (/^(thousand|k)$/i.test(s)) return 3;
   if (/^(million|mn|mln|m)$/i.test(s)) return 6;
   if (/^(billion|bn|b)$/i.test(s)) return 9;
-  if (/^(trillion|tn)$/i.test(s)) return 12;
+  if (/^(trillion|trn|tn)$/i.test(s)) return 12;
   return 0;
 }

@@ -113,6 +113,9 @@ export function recogniseDates(s: Scan): void {
   );
 }
 
+/** Hours in words, in order from one, for "ten o'clock". */
+const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+
 /** Clock times: "10:30 a.m.", "3pm", "7:11 AM PST", "at 14:00", "09:00 GMT". */
 export function recogniseTimes(s: Scan): void {
   const add = (m: RegExpExecArray, hour: number, minute: number, pm: boolean | null) => {
@@ -143,7 +146,12 @@ export function recogniseTimes(s: Scan): void {
     s.text,
     /(?<=\b(?:at|from|until|till|by|before|after|around|since|between|and|to) )(\d{1,2}):(\d{2})(?![\d:])/gi,
     (m) => add(m, Number(m[1]), Number(m[2]), null),
-  );
+  ); // "10 o'clock", "ten o'clock": the hour alone, morning or evening unknown.
+  eachMatch(s.text, new RegExp(`\\b(\\d{1,2}|${HOUR_WORDS})\\so['’]clock\\b`, 'gi'), (m) => {
+    const raw = g(m[1]).toLowerCase();
+    const hour = /^\d/.test(raw) ? Number(raw) : HOUR_WORDS.split('|').indexOf(raw) + 1;
+    add(m, hour, 0, null);
+  });
 }
 
 function addFiscal(s: Scan, start: number, end: number, first: number, second: number | null, raw: string) {

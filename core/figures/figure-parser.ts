@@ -15,9 +15,11 @@ import {
   recogniseCompounds,
   recogniseMoney,
   recogniseTechnical,
+  recogniseUnitSymbols,
   recogniseVague,
 } from './recognisers';
 import { Scan } from './scan';
+import { foldSpaces, unfoldSpan } from './spacing';
 import type { FigureMatch } from './types';
 
 export type { Approx, FigureKind, FigureMatch } from './types';
@@ -27,8 +29,45 @@ export type { Approx, FigureKind, FigureMatch } from './types';
  *
  * `parseFigures('spend 2.5% of GDP by 2027')` → a percent span "2.5% of GDP" (unit '% of GDP') and a
  * year span "2027". Qualifiers such as "about" or "more than" are reported in `approx`, outside the span.
+ *
+ * A line break ends every figure and every context rule: lines are separate paragraphs, headings or
+ * captions. Within a line, runs of whitespace read as one space; `text` of a figure is still the input
+ * slice, whitespace as written.
  */
 export function parseFigures(text: string): FigureMatch[] {
+  const figures: FigureMatch[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const figure of parseLine(line)) figures.push(shifted(figure, line, lineStart));
+    lineStart += line.length + 1;
+  }
+  return figures;
+}
+
+/** The figures of one line, with offsets into the line as written. */
+function parseLine(line: string): { figure: FigureMatch; start: number; end: number }[] {
+  const folded = foldSpaces(line);
+  return parseFolded(folded.text).map((figure) => ({
+    figure,
+    ...unfoldSpan(folded, figure.start, figure.end),
+  }));
+}
+
+function shifted(
+  found: { figure: FigureMatch; start: number; end: number },
+  line: string,
+  lineStart: number,
+): FigureMatch {
+  return {
+    ...found.figure,
+    start: lineStart + found.start,
+    end: lineStart + found.end,
+    text: line.slice(found.start, found.end),
+  };
+}
+
+/** The figures of a line whose whitespace is already folded to single spaces. */
+function parseFolded(text: string): FigureMatch[] {
   const s = new Scan(text);
   blockNonFigures(s);
   recogniseDates(s);
@@ -37,6 +76,7 @@ export function parseFigures(text: string): FigureMatch[] {
   recogniseTechnical(s);
   recogniseDecades(s);
   recogniseMoney(s);
+  recogniseUnitSymbols(s);
   recogniseAges(s);
   recogniseWordPercents(s);
   recogniseCompounds(s);

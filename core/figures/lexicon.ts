@@ -136,3 +136,46 @@ export const SENTENCE_WORDS = new Set(
     'top past next last first barely well monday tuesday wednesday thursday friday saturday sunday'
   ).split(' '),
 );
+
+/**
+ * Unit symbols read after a number (regex source, longest first so "km/h" wins over "km"). Kept to
+ * symbols that mean nothing else after a number: no bare "m", "g" or "in".
+ */
+export const UNIT_SYMBOLS = [
+  'km/h',
+  'sq ft',
+  'sq km',
+  'sq mi',
+  'km²',
+  'km2',
+  'kWh',
+  'MWh',
+  'GWh',
+  'TWh',
+  'Mbps',
+  'Gbps',
+  'MHz',
+  'GHz',
+  'mph',
+  'kph',
+  'lbs',
+  'km',
+  'cm',
+  'mm',
+  'kg',
+  'mg',
+  'ml',
+  'lb',
+  'oz',
+  'ft',
+  'kW',
+  'MW',
+  'GW',
+  'KB',
+  'MB',
+  'GB',
+  'TB',
+  '°C',
+  '°F',
+  '°',
+].join('|');

@@ -14,7 +14,7 @@ import {
   STOP_WORDS,
 } from './lexicon';
 import { CARDINAL_WORD, readNumberWords } from './number-words';
-import { CURRENCY_WORDS, currencyFromWord, moneyFields, NUM, WORDNUM } from './recognisers';
+import { borrowedScale, CURRENCY_WORDS, currencyFromWord, moneyFields, NUM, WORDNUM } from './recognisers';
 import { eachMatch, type FigureFields, groupDigits, type Scan, scaled } from './scan';
 
 const PERCENT_SUFFIX =
@@ -24,6 +24,12 @@ const CURRENCY_SUFFIX = new RegExp(`^\\s(${CURRENCY_WORDS})\\b`);
 const MONTH_RE = new RegExp(`^(?:${MONTH_NAMES})$`);
 const TEMPORAL_BEFORE =
   /\b(?:in|since|by|from|until|till|of|during|before|after|between|to|and|through|year|early|late|mid|spring|summer|autumn|fall|winter|around|circa|the|fiscal|financial|calendar)\s$/i;
+
+/** "10 to 12 percent", "between 5 and 7%": the first number of the range is a percentage too. */
+const RANGE_TO_PERCENT = new RegExp(
+  `^\\s?(?:to|-|–|and|or)\\s?${NUM}(?:\\s?%|\\s(?:per\\s?cent|percent)\\b)`,
+  'i',
+);
 
 function percentFields(value: number, unit: string, high?: number): FigureFields {
   const v = String(value);
@@ -143,6 +149,8 @@ function isIdentifier(text: string, pos: number): boolean {
   if (prevChar === '-' && /[A-Za-z]/.test(text[pos - 2] ?? '')) return true;
   const word = previousWord(text, pos);
   if (!word) return false;
+  // "Samsung's 2017 line-up", "Britain's 650 MPs": the number belongs to the owner, not to its name.
+  if (/['’]s$/.test(word)) return false;
   const lower = word.toLowerCase();
   if (IDENTIFIER_PREFIXES.has(lower)) return true;
   return /[A-Z]/.test(word) && !SENTENCE_WORDS.has(lower.replace(/\.$/, '')) && !MONTH_RE.test(word);
@@ -190,6 +198,8 @@ function addWithSuffix(
     const v = Math.round(value * factor * 1e6) / 1e6;
     return s.add(start, p + cur[0].length, moneyFields(v, code, t.slice(start, p + cur[0].length)));
   }
+  // A year stays a year: "3% in 2016 and 7% in 2017".
+  if (!opts.year && RANGE_TO_PERCENT.test(after)) return s.add(start, p, percentFields(value, '%'));
   const noun = readNoun(t, p, value === 1 || !Number.isInteger(value));
   // A measure after the number ("Mojang 2 years ago") outweighs the capitalised word before it.
   const measured =
@@ -219,7 +229,18 @@ function handleDigits(s: Scan, start: number, raw: string): void {
     s.block(start, end);
     return;
   }
+  // "737-800" after "Boeing 737": a number hyphened to an identifier continues the identifier.
+  if (t[start - 1] === '-' && s.isBlockedAt(start - 2)) {
+    s.block(start, end);
+    return;
+  }
   if (isEnumerator(t, start, end, raw)) {
+    s.block(start, end);
+    return;
+  }
+  // "7-Eleven", "5-star", "3-D": a number hyphened to a word that is not a unit (those were read as
+  // "30-minute" before) names or describes something; it is not an amount.
+  if (/^-[A-Za-z]/.test(t.slice(end, end + 2))) {
     s.block(start, end);
     return;
   }
@@ -237,6 +258,8 @@ function handleDigits(s: Scan, start: number, raw: string): void {
   } else if (spaced) {
     exp = scaleExponent(spaced[1] ?? '');
     end += spaced[0].length;
+  } else {
+    exp = borrowedScale(t, end, raw, false);
   }
   const value = scaled(raw, exp);
   // Compact percent range "2-3%": one span with a high bound.

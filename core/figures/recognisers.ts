@@ -12,7 +12,7 @@ import {
   SCALE_SUFFIX,
   scaleExponent,
 } from './currency';
-import { HYPHEN_UNITS, MEASURE_UNITS, MONTH_NAMES, SENTENCE_WORDS } from './lexicon';
+import { HYPHEN_UNITS, MEASURE_UNITS, MONTH_NAMES, SENTENCE_WORDS, UNIT_SYMBOLS } from './lexicon';
 import { CARDINAL_WORD, FRACTION_WORDS, readNumberWords } from './number-words';
 import { eachMatch, groupDigits, type Scan, scaled } from './scan';
 
@@ -41,6 +41,48 @@ export function blockNonFigures(s: Scan): void {
     /(?<![\d,.])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?!\d)/g,
   ];
   for (const re of patterns) eachMatch(s.text, re, (m) => s.block(m.index, m.index + m[0].length));
+  blockHouseNumbers(s);
+}
+
+/** Street words that end an address ("10 Downing Street", "1600 Pennsylvania Avenue"). */
+const STREET_WORDS =
+  'Street|St|Avenue|Ave|Road|Rd|Lane|Boulevard|Blvd|Drive|Place|Square|Terrace|Parkway|Mews';
+
+/**
+ * House numbers: a number followed by one to three capitalised words ending in a street word. Not when
+ * a plural noun follows, which makes the street a modifier of what is counted ("10 Wall Street firms"),
+ * nor for a year after "in" or "since" ("in 2016 Main Street shops…").
+ */
+function blockHouseNumbers(s: Scan): void {
+  const re = new RegExp(
+    `(?<![\\w.,])\\d{1,5}[A-Za-z]?(?=\\s(?:[A-Z][\\w'’.-]*\\s){1,3}(?:${STREET_WORDS})\\b(?!\\s(?!(?:says|is|was|has|does)\\b)[a-z]+s\\b))`,
+    'g',
+  );
+  eachMatch(s.text, re, (m) => {
+    const yearLike = /^(?:1\d|20|21)\d{2}$/.test(m[0]);
+    if (yearLike && /\b(?:in|since|during|until|before|after|by)\s$/i.test(s.text.slice(0, m.index))) return;
+    s.block(m.index, m.index + m[0].length);
+  });
+}
+
+/**
+ * Unit symbols written after a number, spaced or glued ("190 km", "60mph", "1,000 MW", "30°C"). Case
+ * matters ("MW" is megawatts, "mW" would not be read). A bare "m" is left out: after a number it is as
+ * often millions as metres.
+ */
+export function recogniseUnitSymbols(s: Scan): void {
+  const re = new RegExp(`(?<![\\w.,$£€])(${NUM})(\\s?)(${UNIT_SYMBOLS})(?![\\w/²³])`, 'g');
+  eachMatch(s.text, re, (m) => {
+    const value = Number(g(m[1]).replace(/,/g, ''));
+    const unit = g(m[3]);
+    s.add(m.index, m.index + m[0].length, {
+      kind: 'quantity',
+      value,
+      unit,
+      key: `quantity:${value}:${unit}`,
+      display: `${groupDigits(value)} ${unit}`,
+    });
+  });
 }
 
 /** Powers and dimensions: "10^5", "2^15 - 1", "1800 x 1920", and display resolutions such as "4K". */
@@ -107,7 +149,7 @@ export function recogniseMoney(s: Scan): void {
     // "$3D" or "£5bnx" are not amounts.
     if (/[A-Za-z]/.test(s.text[end] ?? '')) return;
     const code = currencyFromPrefix(g(m[1]));
-    const exp = m[4] ? scaleExponent(g(m[4])) : 0;
+    const exp = m[4] ? scaleExponent(g(m[4])) : m[3] ? 0 : borrowedScale(s.text, end, g(m[2]), true);
     const value = scaled(g(m[2]), exp);
     const high = m[3] ? scaled(g(m[3]), exp) : undefined;
     if (high !== undefined && !(high > value)) return;
@@ -117,6 +159,23 @@ export function recogniseMoney(s: Scan): void {
     const value = Number(m[1]) / 100;
     s.add(m.index, m.index + m[0].length, moneyFields(value, 'GBP', m[0]));
   });
+}
+
+/**
+ * The scale of a range's second amount, lent to a first amount written without one: in "$5 to $7
+ * million" or "5 to 7 million people" the 5 is millions too. Only when the first is the smaller, so
+ * "$500 to $2 million" keeps its $500.
+ */
+export function borrowedScale(text: string, pos: number, first: string, money: boolean): number {
+  const tail = new RegExp(`^\\s?(?:to|-|–|and|or)\\s?(?:${CURRENCY_PREFIX})?(${NUM})(${SCALE_SUFFIX})`).exec(
+    text.slice(pos, pos + 40),
+  );
+  if (!tail) return 0;
+  // Without a currency, a bare "m" is as likely metres ("2 to 3m deep") as millions.
+  if (!money && /^m$/i.test(g(tail[2]))) return 0;
+  const low = Number(first.replace(/,/g, ''));
+  const high = Number(g(tail[1]).replace(/,/g, ''));
+  return low < high ? scaleExponent(g(tail[2])) : 0;
 }
 
 function ageFields(value: number, unit = 'years (age)') {

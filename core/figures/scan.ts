@@ -57,6 +57,11 @@ export class Scan {
     return this.claims.every((c) => c.end <= start || c.start >= end);
   }
 
+  /** True when `pos` lies in a span an earlier rule blocked as not a figure. */
+  isBlockedAt(pos: number): boolean {
+    return this.claims.some((c) => c.figure === null && c.start <= pos && pos < c.end);
+  }
+
   /** Marks [start, end) as not a figure. */
   block(start: number, end: number): void {
     if (end > start) this.claims.push({ start, end, figure: null });
