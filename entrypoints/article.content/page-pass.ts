@@ -83,8 +83,12 @@ function roleSpecs(
   return specs;
 }
 
-export async function runPass(doc: Document, signal: AbortSignal): Promise<PassResult> {
-  const region = findArticleRegion(doc);
+export async function runPass(
+  doc: Document,
+  signal: AbortSignal,
+  scope?: { root: Element; keeps: (el: Element) => boolean } | null,
+): Promise<PassResult> {
+  const region = scope === undefined ? findArticleRegion(doc) : scope;
   const blocks = region ? collectTextBlocks(doc.body, region.keeps) : [];
   const analysis = analyseArticle(blocks.map((b) => b.text));
   const articleDate = readArticleDate(doc);
