@@ -52,20 +52,74 @@ export interface Entity {
   sources: Source[];
 }
 
+/** A fact-checker's verdict on a claim (schema.org ClaimReview). The review page itself is the statement's source. */
+export interface FactCheck {
+  /** The verdict as the fact-checker published it: "False", "Mostly true", or "1/5" when only a number is given. */
+  rating: string;
+  /** ISO date the fact-check was published. */
+  date?: string;
+  /** Where the claim itself appeared (ClaimReview `itemReviewed.appearance`), when the review says. */
+  claimUrl?: string;
+}
+
 /** A dated, sourced thing a person said. */
 export interface Statement {
   id: string;
   speakerId: string;
+  /**
+   * The words, verbatim from the source. For a fact-checked claim this is the claim as the fact-checker
+   * worded it (`claimReviewed`), which may be a summary: `factCheck` says so.
+   */
   quote: string;
   /** ISO date the statement was made or published. */
   date: string;
   source: Source;
   /** Lower-case terms used to match statements to articles. */
   topics: string[];
+  factCheck?: FactCheck;
+}
+
+/**
+ * A published reference value that puts a figure in the news in context, e.g. a country's population or
+ * GDP for a year.
+ */
+export interface ReferenceFigure {
+  /** Stable id, e.g. "fig:Q145:P1082:2016". */
+  id: string;
+  /** What is measured, in words: "Population of United Kingdom". */
+  measure: string;
+  /** The entity the figure is about, when it is one (a Q-id or another entity id). */
+  subjectId?: string;
+  value: number;
+  /** "people", or an ISO 4217 currency code such as "USD". */
+  unit: string;
+  /** The period the value refers to: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `start/end` of two ISO dates. */
+  period: string;
+  source: Source;
+}
+
+/** The kinds of record a tombstone can withdraw. */
+export type TombstoneTarget = 'entity' | 'statement' | 'figure';
+
+/** Withdraws a record (from this or an earlier pack) when a pack is imported. */
+export interface Tombstone {
+  /** The id of the withdrawn record. */
+  id: string;
+  target: TombstoneTarget;
+  /** ISO date the record was withdrawn. */
+  date: string;
+  /** Why, in words ("merged into Q6383803", "misattributed quote"). */
+  reason: string;
+  /** Where the correction is documented. */
+  source: Source;
 }
 
 /** One record line of a pack's NDJSON file. */
-export type PackRecord = ({ type: 'entity' } & Entity) | ({ type: 'statement' } & Statement);
+export type PackRecord =
+  | ({ type: 'entity' } & Entity)
+  | ({ type: 'statement' } & Statement)
+  | ({ type: 'figure' } & ReferenceFigure)
+  | ({ type: 'tombstone' } & Tombstone);
 
 export interface PackFile {
   path: string;
@@ -81,8 +135,14 @@ export interface PackSourceInfo {
   attribution?: string;
 }
 
+/**
+ * Pack format versions this code reads. Version 2 added figure and tombstone records and `factCheck` on
+ * statements; a version 1 pack is a valid version 2 pack.
+ */
+export type PackFormatVersion = 1 | 2;
+
 export interface PackManifest {
-  formatVersion: 1;
+  formatVersion: PackFormatVersion;
   id: string;
   version: string;
   /** ISO date the pack was built (from its inputs, so rebuilds are byte-identical). */

@@ -4,7 +4,7 @@
  * through the message protocol, because a content script's IndexedDB belongs to the page's origin.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Entity, Statement } from '../core/model';
+import type { Entity, ReferenceFigure, Statement } from '../core/model';
 
 /** An entity as stored: the pack record plus the keys of the multi-entry indexes. */
 export interface EntityRow extends Entity {
@@ -19,6 +19,10 @@ export interface StatementRow extends Statement {
   packId: string;
 }
 
+export interface FigureRow extends ReferenceFigure {
+  packId: string;
+}
+
 export interface PackRow {
   id: string;
   title: string;
@@ -27,6 +31,10 @@ export interface PackRow {
   installedAt: string;
   entities: number;
   statements: number;
+  /** Reference figures in the pack (absent for packs installed before schema version 2). */
+  figures?: number;
+  /** Records the pack withdrew at import (absent for packs installed before schema version 2). */
+  tombstones?: number;
   sources: { name: string; licence: string; url?: string; attribution?: string }[];
 }
 
@@ -36,6 +44,7 @@ export class BackstoryDB extends Dexie {
   entities!: EntityTable<EntityRow, 'id'>;
   statements!: EntityTable<StatementRow, 'id'>;
   packs!: EntityTable<PackRow, 'id'>;
+  figures!: EntityTable<FigureRow, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -44,6 +53,10 @@ export class BackstoryDB extends Dexie {
       entities: 'id, kind, packId, *aliasKeys, *offices',
       statements: 'id, speakerId, date, packId',
       packs: 'id',
+    });
+    // v2: reference figures (pack format 2). A new table only, so existing rows need no upgrade.
+    this.version(2).stores({
+      figures: 'id, subjectId, packId',
     });
   }
 }

@@ -45,6 +45,12 @@ const EntitySchema = v.object({
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'needs at least one source')),
 });
 
+const FactCheckSchema = v.object({
+  rating: v.pipe(text(200), v.minLength(1)),
+  date: v.optional(isoDate),
+  claimUrl: v.optional(httpUrl),
+});
+
 const StatementSchema = v.object({
   type: v.literal('statement'),
   id: text(100),
@@ -53,12 +59,42 @@ const StatementSchema = v.object({
   date: isoDate,
   source: SourceSchema,
   topics: v.pipe(v.array(text(60)), v.maxLength(50)),
+  factCheck: v.optional(FactCheckSchema),
 });
 
-const RecordSchema = v.variant('type', [EntitySchema, StatementSchema]);
+/** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or two ISO dates joined by a slash. */
+const period = v.pipe(
+  v.string(),
+  v.regex(
+    /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2})$/,
+    'must be YYYY, YYYY-MM, YYYY-MM-DD or start/end dates',
+  ),
+);
+
+const FigureSchema = v.object({
+  type: v.literal('figure'),
+  id: text(100),
+  measure: v.pipe(text(300), v.minLength(1)),
+  subjectId: v.optional(text(100)),
+  value: v.pipe(v.number(), v.finite()),
+  unit: v.pipe(text(40), v.minLength(1)),
+  period,
+  source: SourceSchema,
+});
+
+const TombstoneSchema = v.object({
+  type: v.literal('tombstone'),
+  id: text(100),
+  target: v.picklist(['entity', 'statement', 'figure']),
+  date: isoDate,
+  reason: v.pipe(text(500), v.minLength(1)),
+  source: SourceSchema,
+});
+
+const RecordSchema = v.variant('type', [EntitySchema, StatementSchema, FigureSchema, TombstoneSchema]);
 
 const ManifestSchema = v.object({
-  formatVersion: v.literal(1),
+  formatVersion: v.picklist([1, 2]),
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)),
   version: text(64),
   created: isoDate,
@@ -96,13 +132,21 @@ export class PackValidationError extends Error {
   }
 }
 
+const PROVENANCE = 'every record needs a source: a url, or a dataset and a record id';
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const keys = issue.path?.map((p) => String(p.key)) ?? [];
+  const path = keys.join('.');
+  // A missing key reads better as "missing" than valibot's 'Invalid key: Expected "source"…'.
+  const message = issue.received === 'undefined' ? 'missing' : issue.message;
+  const last = keys.at(-1);
+  const provenance = (last === 'source' && message === 'missing') || last === 'sources';
+  const hint = provenance ? ` (${PROVENANCE})` : '';
+  return path ? `${path}: ${message}${hint}` : message;
+}
+
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .map((i) => {
-      const path = i.path?.map((p) => String(p.key)).join('.');
-      return path ? `${path}: ${i.message}` : i.message;
-    })
-    .join('; ');
+  return issues.map(describeIssue).join('; ');
 }
 
 export function parseManifest(json: unknown, file = 'manifest.json'): PackManifest {

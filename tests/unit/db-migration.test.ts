@@ -1,0 +1,128 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PackManifest, PackRecord } from '../../core/model';
+import { BackstoryDB } from '../../storage/db';
+import { importPack } from '../../storage/pack-import';
+
+const source = { dataset: 'test fixture', record: 'r1' };
+
+/** Schema version 1 exactly as released, so the test opens a real v1 database. */
+function openV1(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    entities: 'id, kind, packId, *aliasKeys, *offices',
+    statements: 'id, speakerId, date, packId',
+    packs: 'id',
+  });
+  return db;
+}
+
+const manifest: PackManifest = {
+  formatVersion: 2,
+  id: 'p2',
+  version: '2',
+  created: '2025-01-01',
+  title: 'Pack with figures',
+  sources: [{ name: 'fixture', licence: 'CC0-1.0' }],
+  files: [],
+};
+
+const names: string[] = [];
+function dbName(): string {
+  const name = `migration-${Math.random()}`;
+  names.push(name);
+  return name;
+}
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+describe('database schema upgrade', () => {
+  it('opens a version 1 database with data at version 2 and loses nothing', async () => {
+    const name = dbName();
+    const v1 = openV1(name);
+    await v1.table('entities').put({
+      id: 'Q1',
+      kind: 'person',
+      name: 'Keir Starmer',
+      aliases: ['Starmer'],
+      roles: [],
+      sources: [source],
+      packId: 'starter',
+      aliasKeys: ['keir starmer', 'starmer'],
+      offices: [],
+    });
+    await v1.table('statements').put({
+      id: 's1',
+      speakerId: 'Q1',
+      quote: 'Words.',
+      date: '2025-02-26',
+      source,
+      topics: [],
+      packId: 'starter',
+    });
+    await v1.table('packs').put({ id: 'starter', title: 'Starter', version: '1', created: '2025-01-01' });
+    v1.close();
+
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.entities.where('aliasKeys').equals('starmer').primaryKeys()).toEqual(['Q1']);
+    expect((await db.statements.get('s1'))?.quote).toBe('Words.');
+    expect((await db.packs.get('starter'))?.version).toBe('1');
+    expect(await db.figures.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('pack import of figures and tombstones', () => {
+  const figure: PackRecord = {
+    type: 'figure',
+    id: 'fig:Q145:P1082:2016',
+    measure: 'Population of United Kingdom',
+    subjectId: 'Q145',
+    value: 65102385,
+    unit: 'people',
+    period: '2016',
+    source: { url: 'https://www.wikidata.org/wiki/Q145' },
+  };
+
+  it('stores reference figures by subject and counts them on the pack row', async () => {
+    const db = new BackstoryDB(dbName());
+    await importPack(db, manifest, [figure]);
+    expect(await db.figures.where('subjectId').equals('Q145').count()).toBe(1);
+    expect((await db.packs.get('p2'))?.figures).toBe(1);
+    db.close();
+  });
+
+  it('withdraws the record a tombstone names, even from another pack', async () => {
+    const db = new BackstoryDB(dbName());
+    await importPack(db, { ...manifest, id: 'older' }, [
+      {
+        type: 'entity',
+        id: 'Q9',
+        kind: 'person',
+        name: 'Old Record',
+        aliases: [],
+        roles: [],
+        sources: [source],
+      },
+      figure,
+    ]);
+    await importPack(db, manifest, [
+      {
+        type: 'tombstone',
+        id: 'Q9',
+        target: 'entity',
+        date: '2025-03-01',
+        reason: 'duplicate of another entity',
+        source,
+      },
+    ]);
+    expect(await db.entities.get('Q9')).toBeUndefined();
+    expect(await db.figures.get(figure.id)).toBeDefined();
+    expect((await db.packs.get('p2'))?.tombstones).toBe(1);
+    db.close();
+  });
+});
