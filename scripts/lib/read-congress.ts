@@ -233,8 +233,9 @@ function givenNames(people: readonly Person[]): string[] {
   return people.flatMap((p) => [p.name.first.split(' ')[0] ?? '', p.name.nickname ?? '']).filter(Boolean);
 }
 
-export function readCongress(root: string): ReaderResult {
-  const dir = join(root, 'datasets', 'us-congress-legislators');
+/** `datasetsDir` is the folder laid out like ../shared/datasets. */
+export function readCongress(datasetsDir: string): ReaderResult {
+  const dir = join(datasetsDir, 'us-congress-legislators');
   const current = parse(readFileSync(join(dir, 'legislators-current.yaml'), 'utf8')) as Person[];
   const executive = parse(readFileSync(join(dir, 'executive.yaml'), 'utf8')) as Person[];
   return {

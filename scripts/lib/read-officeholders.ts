@@ -63,18 +63,16 @@ function latestRole(roles: readonly Role[]): Role | undefined {
   )[0];
 }
 
-export function readOfficeholders(root: string): ReaderResult {
+/** `datasetsDir` is the folder laid out like ../shared/datasets. */
+export function readOfficeholders(datasetsDir: string): ReaderResult {
   const file = 'holders21.csv';
   const byPerson = new Map<string, { name: string; repo: OfficeholderRepo; rows: Row[] }[]>();
   const givenNames: string[] = [];
   for (const repo of OFFICEHOLDER_REPOS) {
-    const rows = parse(
-      readFileSync(join(root, 'datasets', 'wikidata-officeholders-2022', repo.folder, file)),
-      {
-        columns: true,
-        skip_empty_lines: true,
-      },
-    ) as Row[];
+    const rows = parse(readFileSync(join(datasetsDir, 'wikidata-officeholders-2022', repo.folder, file)), {
+      columns: true,
+      skip_empty_lines: true,
+    }) as Row[];
     for (const row of rows) {
       const qid = row.personID ?? '';
       if (!isQid(qid) || !row.person) continue;
@@ -129,10 +127,10 @@ export function readOfficeholders(root: string): ReaderResult {
 }
 
 /** The six jurisdictions (countries) the snapshots cover, as place entities, from each repo's meta.json. */
-export function readJurisdictions(root: string): Fragment[] {
+export function readJurisdictions(datasetsDir: string): Fragment[] {
   return OFFICEHOLDER_REPOS.map((repo) => {
     const meta = JSON.parse(
-      readFileSync(join(root, 'datasets', 'wikidata-officeholders-2022', repo.folder, 'meta.json'), 'utf8'),
+      readFileSync(join(datasetsDir, 'wikidata-officeholders-2022', repo.folder, 'meta.json'), 'utf8'),
     ) as { jurisdiction: { name: string; id: string } };
     const { id, name } = meta.jurisdiction;
     if (!isQid(id)) throw new Error(`${repo.folder}/meta.json: jurisdiction without a Q-id`);

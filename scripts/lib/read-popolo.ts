@@ -43,9 +43,10 @@ export interface PopoloResult {
   partyFragments: Fragment[];
 }
 
-export function readPopolo(root: string): PopoloResult {
+/** `datasetsDir` is the folder laid out like ../shared/datasets. */
+export function readPopolo(datasetsDir: string): PopoloResult {
   const file = JSON.parse(
-    readFileSync(join(root, 'datasets', 'uk-everypolitician-popolo', FILE), 'utf8'),
+    readFileSync(join(datasetsDir, 'uk-everypolitician-popolo', FILE), 'utf8'),
   ) as PopoloFile;
   const areaName = new Map(file.areas.map((a) => [a.id, cleanConstituency(a.name['lang:en'] ?? '')]));
   const dataset = `${POPOLO.label} ${FILE}`;

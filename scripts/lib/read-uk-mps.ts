@@ -55,8 +55,12 @@ function popoloJoin(
   return null;
 }
 
-export function readUkMps(root: string, popolo: readonly PopoloMp[]): ReaderResult & { joined: number } {
-  const dir = join(root, 'datasets', 'uk-mps-2024');
+/** `datasetsDir` is the folder laid out like ../shared/datasets. */
+export function readUkMps(
+  datasetsDir: string,
+  popolo: readonly PopoloMp[],
+): ReaderResult & { joined: number } {
+  const dir = join(datasetsDir, 'uk-mps-2024');
   const mps = readCsv(join(dir, LOOKUP));
   const results = readCsv(join(dir, RESULTS));
   const winners = new Map<string, Row>();

@@ -16,6 +16,9 @@ export interface DroppedQuote {
   reason: string;
 }
 
+/** A quoted word or two ("distressing") is a scare quote or a label, not a statement to show on its own. */
+const MIN_WORDS = 3;
+
 export function statementId(speakerId: string, date: string, quote: string): string {
   return `st-${createHash('sha256').update(`${speakerId}\n${date}\n${quote}`).digest('hex').slice(0, 20)}`;
 }
@@ -39,9 +42,14 @@ export function statementsFrom(
   const statements = new Map<string, Statement>();
   const dropped: DroppedQuote[] = [];
   for (const q of extractQuotes(text)) {
-    const quote = q.quote.trim();
+    // The comma before "he said" closes the sentence in the article, not the words spoken.
+    const quote = q.quote.trim().replace(/,$/, '');
     if (!quote || !text.includes(quote)) {
       dropped.push({ speaker: q.speaker, quote, reason: 'quote not verbatim in the article' });
+      continue;
+    }
+    if (quote.split(/\s+/).length < MIN_WORDS) {
+      dropped.push({ speaker: q.speaker, quote, reason: `under ${MIN_WORDS} words, a scare quote` });
       continue;
     }
     const speakerId = resolver.resolve(q.speaker, q.start, mentions, article.date);

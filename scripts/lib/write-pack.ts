@@ -1,7 +1,9 @@
 /**
- * Writes a pack directory: records.ndjson (entities by id, then statements by id, keys in a fixed order),
- * given-names.json and manifest.json with each file's sha256, size and record count. No clock, no
- * environment: the same inputs give the same bytes.
+ * Writes a pack directory: records.ndjson (entities, statements, reference figures, then tombstones, each
+ * sorted by id, keys in a fixed order), given-names.json when there is a list, and manifest.json with each
+ * file's sha256, size and record count. Every line is validated with the runtime schema before anything is
+ * written, so an unsourced record stops the build. No clock, no environment: the same inputs give the same
+ * bytes.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,10 +13,13 @@ import type {
   PackFile,
   PackManifest,
   PackSourceInfo,
+  ReferenceFigure,
   Role,
   Source,
   Statement,
+  Tombstone,
 } from '../../core/model';
+import { parseRecordLine } from '../../core/pack/pack-schema';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -65,6 +70,35 @@ export function statementLine(s: Statement): string {
     date: s.date,
     source: source(s.source),
     topics: s.topics,
+    factCheck: s.factCheck && {
+      rating: s.factCheck.rating,
+      date: s.factCheck.date,
+      claimUrl: s.factCheck.claimUrl,
+    },
+  });
+}
+
+export function figureLine(f: ReferenceFigure): string {
+  return JSON.stringify({
+    type: 'figure',
+    id: f.id,
+    measure: f.measure,
+    subjectId: f.subjectId,
+    value: f.value,
+    unit: f.unit,
+    period: f.period,
+    source: source(f.source),
+  });
+}
+
+export function tombstoneLine(t: Tombstone): string {
+  return JSON.stringify({
+    type: 'tombstone',
+    id: t.id,
+    target: t.target,
+    date: t.date,
+    reason: t.reason,
+    source: source(t.source),
   });
 }
 
@@ -80,26 +114,44 @@ function fileInfo(path: string, content: string, records: number): PackFile {
 export interface PackContents {
   entities: readonly Entity[];
   statements: readonly Statement[];
-  givenNames: readonly string[];
-  manifest: Omit<PackManifest, 'files'>;
+  figures: readonly ReferenceFigure[];
+  tombstones: readonly Tombstone[];
+  /** Written as given-names.json when present. */
+  givenNames?: readonly string[];
+  /** Without `version`, the version is the created date and the first 8 hex digits of the records' sha256. */
+  manifest: Omit<PackManifest, 'files' | 'version' | 'formatVersion'> & { version?: string };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => cmp(a.id, b.id));
+}
+
+/** The NDJSON text of the records, each line checked against the runtime schema. */
+export function recordsText(pack: PackContents): { text: string; lines: number } {
+  const lines = [
+    ...byId(pack.entities).map(entityLine),
+    ...byId(pack.statements).map(statementLine),
+    ...byId(pack.figures).map(figureLine),
+    ...byId(pack.tombstones).map(tombstoneLine),
+  ];
+  lines.forEach((line, i) => {
+    parseRecordLine(line, 'records.ndjson', i + 1);
+  });
+  return { text: `${lines.join('\n')}\n`, lines: lines.length };
 }
 
 export function writePack(outDir: string, pack: PackContents): PackManifest {
-  const entities = [...pack.entities].sort((a, b) => cmp(a.id, b.id));
-  const statements = [...pack.statements].sort((a, b) => cmp(a.id, b.id));
-  const lines = [...entities.map(entityLine), ...statements.map(statementLine)];
-  const records = `${lines.join('\n')}\n`;
-  const givenNames = `${JSON.stringify(pack.givenNames)}\n`;
-
-  const files = [
-    fileInfo('records.ndjson', records, lines.length),
-    fileInfo('given-names.json', givenNames, pack.givenNames.length),
-  ];
+  const records = recordsText(pack);
+  const files = [fileInfo('records.ndjson', records.text, records.lines)];
+  const givenNames = pack.givenNames && `${JSON.stringify(pack.givenNames)}\n`;
+  if (pack.givenNames && givenNames)
+    files.push(fileInfo('given-names.json', givenNames, pack.givenNames.length));
   const m = pack.manifest;
+  const version = m.version ?? `${m.created.replace(/-/g, '.')}-${files[0]?.sha256.slice(0, 8)}`;
   const manifest: PackManifest = {
-    formatVersion: m.formatVersion,
+    formatVersion: 2,
     id: m.id,
-    version: m.version,
+    version,
     created: m.created,
     title: m.title,
     sources: m.sources.map(
@@ -108,8 +160,8 @@ export function writePack(outDir: string, pack: PackContents): PackManifest {
     files,
   };
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'records.ndjson'), records);
-  writeFileSync(join(outDir, 'given-names.json'), givenNames);
+  writeFileSync(join(outDir, 'records.ndjson'), records.text);
+  if (givenNames) writeFileSync(join(outDir, 'given-names.json'), givenNames);
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Entity, Statement } from '../../core/model';
+import type { Entity, ReferenceFigure, Statement } from '../../core/model';
 import { parseManifest, parseNdjson } from '../../core/pack/pack-schema';
 import { roleOnDate } from '../../core/roles/role-on-date';
 import { buildStarterPack, defaultSharedRoot } from '../../scripts/build-starter-pack';
@@ -18,8 +18,10 @@ const records = parseNdjson(read('records.ndjson').toString('utf8'), 'records.nd
 const manifest = parseManifest(JSON.parse(read('manifest.json').toString('utf8')));
 const entities: Entity[] = records.flatMap((r) => (r.type === 'entity' ? [r] : []));
 const statements: Statement[] = records.flatMap((r) => (r.type === 'statement' ? [r] : []));
+const figures: ReferenceFigure[] = records.flatMap((r) => (r.type === 'figure' ? [r] : []));
 
 const SEED_DATE = '2025-02-26';
+const ids = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
 /** Every person in shared/seed/gold.json, with the office each held on the seed article's date. */
 const SEED_PEOPLE: [name: string, office: string][] = [
   ['Volodymyr Zelensky', 'ua:president'],
@@ -96,11 +98,32 @@ describe('starter pack data', () => {
     }
   });
 
-  it('has no duplicate ids and keeps entities before statements, each sorted by id', () => {
+  it('has no duplicate ids and keeps entities, statements, then figures, each sorted by id', () => {
     const ids = records.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     const sorted = (xs: string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    expect(ids).toEqual([...sorted(entities.map((e) => e.id)), ...sorted(statements.map((s) => s.id))]);
+    expect(ids).toEqual([
+      ...sorted(entities.map((e) => e.id)),
+      ...sorted(statements.map((s) => s.id)),
+      ...sorted(figures.map((f) => f.id)),
+    ]);
+    expect(records.some((r) => r.type === 'tombstone')).toBe(false);
+  });
+
+  it('sources every reference figure to the Wikidata claim it comes from, with its period', () => {
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) {
+      expect(f.source.record, f.id).toMatch(/^Q\d+\$/);
+      expect(f.period, f.id).toMatch(/^\d{4}/);
+      expect(ids(entities).has(f.subjectId ?? ''), f.id).toBe(true);
+    }
+  });
+
+  it('takes statements from the seed and from dated corpus pages, each with its publisher', () => {
+    const publishers = new Set(statements.map((s) => s.source.publisher));
+    expect(publishers).toContain('The Independent');
+    expect(publishers).toContain('BBC News');
+    expect(manifest.formatVersion).toBe(2);
   });
 
   it('matches the manifest: sha256, bytes and record counts', () => {
@@ -158,13 +181,23 @@ describe('starter pack build', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it.skipIf(!existsSync(join(shared, 'datasets')))(
-    'rebuilds byte for byte identical files',
-    () => {
-      buildStarterPack({ sharedRoot: shared, outDir: tmp });
+    'rebuilds byte for byte identical files through the pack CLI',
+    async () => {
+      await buildStarterPack({ sharedRoot: shared, outDir: tmp });
       for (const name of ['records.ndjson', 'given-names.json', 'manifest.json']) {
         expect(readFileSync(join(tmp, name)).equals(read(name)), name).toBe(true);
       }
     },
     60_000,
   );
+});
+
+const goldPath = join(defaultSharedRoot(), 'seed', 'gold.json');
+
+describe.skipIf(!existsSync(goldPath))('starter pack coverage of the seed gold', () => {
+  it('has an entity for every person in shared/seed/gold.json', () => {
+    const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { people: { name: string }[] };
+    expect(gold.people.length).toBeGreaterThan(0);
+    for (const { name } of gold.people) person(name);
+  });
 });
