@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ArticleSummary, DbStatus } from '../messaging/protocol';
 import { ArticleSummaryView } from './ArticleSummaryView';
 import { DbStatusView } from './DbStatusView';
+import { ImportProgressView } from './ImportProgressView';
 import { t } from './i18n';
+import { usePolledStatus } from './usePolledStatus';
 
 function usePromise<T>(promise: Promise<T>): { value: T | undefined; done: boolean } {
   const [state, setState] = useState<{ value: T | undefined; done: boolean }>({
@@ -25,12 +27,16 @@ function usePromise<T>(promise: Promise<T>): { value: T | undefined; done: boole
 export function PopupApp({
   summary,
   status,
+  refreshStatus,
 }: {
   summary: Promise<ArticleSummary | null>;
   status: Promise<DbStatus>;
+  /** Asks for the status again; the popup polls it while a pack import runs. */
+  refreshStatus?: () => Promise<DbStatus>;
 }) {
   const article = usePromise(summary);
   const db = usePromise(status);
+  const dbStatus = usePolledStatus(db.value, refreshStatus);
   return (
     <div class="popup">
       <header class="popup-head">
@@ -42,7 +48,8 @@ export function PopupApp({
         ) : (
           <p class="muted">{t('popupNoArticle')}</p>
         ))}
-      {db.value && <DbStatusView status={db.value} />}
+      {dbStatus?.importing && <ImportProgressView progress={dbStatus.importing} />}
+      {dbStatus && <DbStatusView status={dbStatus} />}
     </div>
   );
 }

@@ -48,12 +48,24 @@ export interface PackStatus {
   statements: number;
 }
 
+/** A pack import in progress in the background: records written of the manifest's total. */
+export interface ImportProgress {
+  packId: string;
+  title: string;
+  done: number;
+  total: number;
+}
+
 export interface DbStatus {
   packs: PackStatus[];
   entities: number;
   statements: number;
   aliases: number;
   lastUpdated: string | null;
+  /** The import running now, if any (the popup shows it as a progress bar). */
+  importing?: ImportProgress | null;
+  /** Whether the browser granted persistent storage (the database is then not evicted under pressure). */
+  persisted?: boolean;
 }
 
 export interface SummaryEntity {

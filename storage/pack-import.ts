@@ -1,101 +1,60 @@
 /**
- * Writes a validated pack into the database. A pack replaces its previous version atomically: the old
- * rows of that pack are deleted and the new ones written in one read-write transaction, so readers see
- * either the old pack or the new one, never a mix. Tombstones then withdraw the records they name, from
- * whichever pack holds them, in the same transaction.
+ * Installing packs: the API the background (and a sync client) uses.
+ *
+ * Every row carries an *install key* (`packId@version`, see install-keys.ts) and the `packs` table
+ * points each pack at its one active key; lookups show rows of active keys only. Installing is:
+ *
+ * 1. `stagePack(db, manifest, source, {onProgress, base})` writes the records under a new install key in
+ *    batches of a few thousand rows, each its own transaction, yielding to other work in between. The
+ *    rows are invisible. A bad line, a wrong size or sha256, or any write error deletes them and throws;
+ *    the active version is untouched. `source` is any (async) iterable of record chunks: `openPack(url)`
+ *    (pack-stream.ts) streams one over fetch. `base: 'active'` stages a *delta*: the new install starts
+ *    as a copy of the pack's active one and the records replace or add to it.
+ * 2. `activatePack(db, staged)` flips the pointer in one small transaction and applies the pack's
+ *    tombstones there (they are few): the named records are deleted from the other packs' active installs
+ *    and from the new one, and each pack's counts are adjusted.
+ * 3. `collectGarbage(db)` deletes, in batches, the rows of every install that is neither active nor
+ *    being staged by this context: the version just replaced, failed stages, and whatever a service
+ *    worker killed mid-stage left (run it at start-up). `deletePack(db, id)` removes a pack's pointer
+ *    and then its rows the same way.
+ *
+ * `importPack` runs the three steps for a caller that needs no control in between.
  */
-import type { Entity, PackManifest, PackRecord, Statement, Tombstone } from '../core/model';
-import { normaliseName } from '../core/text/normalise';
-import type { BackstoryDB, EntityRow, FigureRow, StatementRow } from './db';
+import type { PackManifest, PackRecord } from '../core/model';
+import type { BackstoryDB } from './db';
+import { activatePack } from './pack-activate';
+import { collectInstall } from './pack-gc';
+import type { InstallCounts } from './pack-rows';
+import { type RecordSource, type StageOptions, stagePack } from './pack-stage';
 
-const CHUNK = 2000;
+export { activatePack } from './pack-activate';
+export { collectGarbage, deletePack } from './pack-gc';
+export { aliasKeysOf, toEntityRow } from './pack-rows';
+export { discardStage, type StagedPack, type StageProgress, stagePack } from './pack-stage';
+export { openPack, type PackStream } from './pack-stream';
 
-/** The index keys of an entity: its name and every alias, normalised and de-duplicated. */
-export function aliasKeysOf(entity: Pick<Entity, 'name' | 'aliases'>): string[] {
-  const keys = new Set<string>();
-  for (const alias of [entity.name, ...entity.aliases]) {
-    const key = normaliseName(alias);
-    if (key) keys.add(key);
-  }
-  return [...keys];
+export interface ImportResult {
+  key: string;
+  counts: InstallCounts;
+  /** The install key this import replaced (its rows are collected before `importPack` returns). */
+  retired: string | null;
 }
 
-export function toEntityRow(entity: Entity, packId: string): EntityRow {
-  return {
-    ...entity,
-    packId,
-    aliasKeys: aliasKeysOf(entity),
-    offices: [...new Set(entity.roles.flatMap((r) => (r.office ? [r.office] : [])))],
-  };
-}
-
-function stripType<T extends { type: string }>(record: T): Omit<T, 'type'> {
-  const { type: _type, ...rest } = record;
-  return rest;
-}
-
-interface Rows {
-  entities: EntityRow[];
-  statements: StatementRow[];
-  figures: FigureRow[];
-  tombstones: Tombstone[];
-}
-
-function toRows(records: readonly PackRecord[], packId: string): Rows {
-  const rows: Rows = { entities: [], statements: [], figures: [], tombstones: [] };
-  for (const record of records) {
-    switch (record.type) {
-      case 'entity':
-        rows.entities.push(toEntityRow(stripType(record) as Entity, packId));
-        break;
-      case 'statement':
-        rows.statements.push({ ...(stripType(record) as Statement), packId });
-        break;
-      case 'figure':
-        rows.figures.push({ ...stripType(record), packId });
-        break;
-      case 'tombstone':
-        rows.tombstones.push(stripType(record));
-        break;
-    }
-  }
-  return rows;
-}
-
-async function putChunked<T>(table: { bulkPut(rows: readonly T[]): Promise<unknown> }, rows: readonly T[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await table.bulkPut(rows.slice(i, i + CHUNK));
-}
-
+/** Stages, activates and collects the replaced install. `records` may be an array or a chunk source. */
 export async function importPack(
   db: BackstoryDB,
   manifest: PackManifest,
-  records: readonly PackRecord[],
-  now: Date = new Date(),
-): Promise<void> {
-  const rows = toRows(records, manifest.id);
-  const byTarget = (target: Tombstone['target']) =>
-    rows.tombstones.filter((t) => t.target === target).map((t) => t.id);
-  await db.transaction('rw', [db.entities, db.statements, db.figures, db.packs], async () => {
-    await db.entities.where('packId').equals(manifest.id).delete();
-    await db.statements.where('packId').equals(manifest.id).delete();
-    await db.figures.where('packId').equals(manifest.id).delete();
-    await putChunked(db.entities, rows.entities);
-    await putChunked(db.statements, rows.statements);
-    await putChunked(db.figures, rows.figures);
-    await db.entities.bulkDelete(byTarget('entity'));
-    await db.statements.bulkDelete(byTarget('statement'));
-    await db.figures.bulkDelete(byTarget('figure'));
-    await db.packs.put({
-      id: manifest.id,
-      title: manifest.title,
-      version: manifest.version,
-      created: manifest.created,
-      installedAt: now.toISOString(),
-      entities: rows.entities.length,
-      statements: rows.statements.length,
-      figures: rows.figures.length,
-      tombstones: rows.tombstones.length,
-      sources: manifest.sources,
-    });
-  });
+  records: readonly PackRecord[] | RecordSource,
+  options: StageOptions = {},
+): Promise<ImportResult> {
+  const source: RecordSource = isRecordArray(records) ? [records] : records;
+  const total = options.total ?? (isRecordArray(records) ? records.length : undefined);
+  const staged = await stagePack(db, manifest, source, { ...options, total });
+  const { retired } = await activatePack(db, staged, options.now);
+  if (retired) await collectInstall(db, retired);
+  return { key: staged.key, counts: staged.counts, retired };
+}
+
+function isRecordArray(records: readonly PackRecord[] | RecordSource): records is readonly PackRecord[] {
+  return Array.isArray(records) && (records.length === 0 || !Array.isArray(records[0]));
 }

@@ -1,17 +1,14 @@
-/** Database status for the popup: installed packs and record counts. */
+/**
+ * Database status for the popup: installed packs and record counts. The counts are stored on each pack
+ * row at activation, so this reads one small table whatever the size of the database (counting a
+ * million alias index entries would read them all).
+ */
 import type { DbStatus } from '../messaging/protocol';
 import type { BackstoryDB } from './db';
 
 export async function readDbStatus(db: BackstoryDB): Promise<DbStatus> {
-  const [packs, entities, statements, aliases] = await Promise.all([
-    db.packs.toArray(),
-    db.entities.count(),
-    db.statements.count(),
-    db.entities
-      .orderBy('aliasKeys')
-      .keys()
-      .then((keys) => keys.length),
-  ]);
+  const packs = await db.packs.toArray();
+  const sum = (count: (p: (typeof packs)[number]) => number) => packs.reduce((n, p) => n + count(p), 0);
   const lastUpdated =
     packs
       .map((p) => p.installedAt)
@@ -26,9 +23,9 @@ export async function readDbStatus(db: BackstoryDB): Promise<DbStatus> {
       entities: p.entities,
       statements: p.statements,
     })),
-    entities,
-    statements,
-    aliases,
+    entities: sum((p) => p.entities),
+    statements: sum((p) => p.statements),
+    aliases: sum((p) => p.aliases ?? 0),
     lastUpdated,
   };
 }

@@ -1,41 +1,48 @@
 /**
- * Background service worker: owns the database, loads the starter pack, answers lookups.
+ * Background service worker: owns the database, imports packs (the bundled starter pack first), answers
+ * lookups and reports the database's status.
  */
 import { handleMessages } from '../../messaging/channel';
 import type { BackgroundProtocol } from '../../messaging/protocol';
 import { getDb } from '../../storage/db';
-import { lookupKeys, lookupOfficeHolders } from '../../storage/lookup';
 import { readDbStatus } from '../../storage/status';
-import { ensureStarterPack, loadGivenNames } from './starter-pack';
+import { installBenchHook } from './bench-hook';
+import { ImportQueue } from './import-queue';
+import { answerLookup } from './lookup-handler';
+import { ensureStarterPack, hasStarterPack } from './starter-pack';
 
 export default defineBackground(() => {
   const db = getDb();
-  // Every lookup waits for the starter pack, so the first page after install is not answered from an empty DB.
-  const ready = ensureStarterPack(db).catch((error: unknown) => {
-    console.error('[backstory] starter pack failed to load', error);
-  });
+  const imports = new ImportQueue(db);
+  const fail = (what: string) => (error: unknown) => console.error(`[backstory] ${what} failed`, error);
+  // A worker killed mid-import left invisible rows under an install key nothing points at: collect them,
+  // then import the starter pack if this version of it is not installed yet.
+  const starter = imports
+    .collectGarbage()
+    .catch(fail('collecting unused installs'))
+    .then(() => ensureStarterPack(db, imports))
+    .catch(fail('loading the starter pack'));
+  // Lookups wait only on first install, so the first page is not answered from an empty database; an
+  // update of the starter pack is staged out of sight while the old version keeps answering.
+  const ready = hasStarterPack(db)
+    .then((installed) => (installed ? undefined : starter))
+    .catch(fail('opening the database'));
   // Ask the browser not to evict the database under storage pressure.
   void navigator.storage?.persist?.().catch(() => undefined);
 
   handleMessages<BackgroundProtocol>({
-    async lookup({ keys, givenNameCandidates, articleDate, offices }) {
+    async lookup(request) {
       await ready;
-      const date = articleDate ?? new Date().toISOString().slice(0, 10);
-      const [found, holders, names] = await Promise.all([
-        lookupKeys(db, keys, date),
-        lookupOfficeHolders(db, offices, date),
-        loadGivenNames(),
-      ]);
-      return {
-        matches: found.matches,
-        entities: { ...holders.entities, ...found.entities },
-        officeHolders: holders.officeHolders,
-        givenNames: givenNameCandidates.filter((n) => names.has(n)),
-      };
+      return answerLookup(db, request);
     },
     async dbStatus() {
-      await ready;
-      return readDbStatus(db);
+      const [status, persisted] = await Promise.all([
+        readDbStatus(db),
+        navigator.storage?.persisted?.().catch(() => undefined),
+      ]);
+      return { ...status, importing: imports.progress(), persisted };
     },
   });
+
+  if (__BACKSTORY_BENCH__) installBenchHook(db, imports);
 });

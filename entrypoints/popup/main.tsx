@@ -25,5 +25,6 @@ async function loadSummary(): Promise<ArticleSummary | null> {
 
 const app = document.getElementById('app');
 if (app) {
-  render(<PopupApp summary={loadSummary()} status={sendToBackground('dbStatus', null)} />, app);
+  const askStatus = () => sendToBackground('dbStatus', null);
+  render(<PopupApp summary={loadSummary()} status={askStatus()} refreshStatus={askStatus} />, app);
 }

@@ -117,8 +117,8 @@ describe('alias index lookup', () => {
 
   it('replaces a pack atomically: re-import leaves no orphaned rows', async () => {
     await importPack(db, { ...manifest, version: '2' }, records.slice(0, 2));
-    expect(await db.entities.count()).toBe(2);
-    expect(await db.statements.count()).toBe(0);
+    expect(await db.entityRows.count()).toBe(2);
+    expect(await db.statementRows.count()).toBe(0);
     const status = await readDbStatus(db);
     expect(status.packs).toMatchObject([{ id: 'test', version: '2', entities: 2, statements: 0 }]);
   });

@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 describe('database schema upgrade', () => {
-  it('opens a version 1 database with data at version 2 and loses nothing', async () => {
+  it('opens a version 1 database with data at the current version and loses nothing', async () => {
     const name = dbName();
     const v1 = openV1(name);
     await v1.table('entities').put({
@@ -67,11 +67,13 @@ describe('database schema upgrade', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await db.entities.where('aliasKeys').equals('starmer').primaryKeys()).toEqual(['Q1']);
-    expect((await db.statements.get('s1'))?.quote).toBe('Words.');
+    expect(db.verno).toBe(3);
+    expect(await db.entityRows.where('aliasKeys').equals('starmer').primaryKeys()).toEqual([
+      ['starter', 'Q1'],
+    ]);
+    expect((await db.statementRows.get(['starter', 's1']))?.quote).toBe('Words.');
     expect((await db.packs.get('starter'))?.version).toBe('1');
-    expect(await db.figures.count()).toBe(0);
+    expect(await db.figureRows.count()).toBe(0);
     db.close();
   });
 });
@@ -91,7 +93,7 @@ describe('pack import of figures and tombstones', () => {
   it('stores reference figures by subject and counts them on the pack row', async () => {
     const db = new BackstoryDB(dbName());
     await importPack(db, manifest, [figure]);
-    expect(await db.figures.where('subjectId').equals('Q145').count()).toBe(1);
+    expect(await db.figureRows.where('subjectId').equals('Q145').count()).toBe(1);
     expect((await db.packs.get('p2'))?.figures).toBe(1);
     db.close();
   });
@@ -120,8 +122,9 @@ describe('pack import of figures and tombstones', () => {
         source,
       },
     ]);
-    expect(await db.entities.get('Q9')).toBeUndefined();
-    expect(await db.figures.get(figure.id)).toBeDefined();
+    expect(await db.entityRows.get(['older@2', 'Q9'])).toBeUndefined();
+    expect(await db.figureRows.get(['older@2', figure.id])).toBeDefined();
+    expect((await db.packs.get('older'))?.entities).toBe(0);
     expect((await db.packs.get('p2'))?.tombstones).toBe(1);
     db.close();
   });
