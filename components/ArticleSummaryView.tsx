@@ -1,4 +1,5 @@
 import type { EntityKind } from '../core/model';
+import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
 import type { ArticleSummary, SummaryEntity } from '../messaging/protocol';
 import { formatDate, t } from './i18n';
 import { SourceLink } from './SourceLink';
@@ -12,8 +13,9 @@ const SECTIONS: { kind: EntityKind; title: string; testId: string }[] = [
 function EntityItem({ entity }: { entity: SummaryEntity }) {
   return (
     <li>
-      <span class="name">{entity.name}</span> <span class="count">{t('mentions', entity.mentions)}</span>
-      {entity.role && <div class="sub">{entity.role}</div>}
+      <span class="name">{clipText(entity.name, MAX.name)}</span>{' '}
+      <span class="count">{t('mentions', entity.mentions)}</span>
+      {entity.role && <div class="sub">{clipText(entity.role, MAX.title)}</div>}
       {!entity.known && <div class="sub muted">{t('unknownShort')}</div>}
     </li>
   );
@@ -22,7 +24,7 @@ function EntityItem({ entity }: { entity: SummaryEntity }) {
 export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
   return (
     <>
-      <p class="article-title">{summary.title}</p>
+      <p class="article-title">{clipText(summary.title, MAX.title)}</p>
       {summary.articleDate && <p class="muted">{t('popupArticleDate', formatDate(summary.articleDate))}</p>}
       {SECTIONS.map(({ kind, title, testId }) => {
         const items = summary.entities.filter((e) => e.kind === kind);
@@ -47,7 +49,7 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
           <ul data-testid="figures">
             {summary.figures.map((f) => (
               <li key={f.key}>
-                <span class="name">{f.text}</span>{' '}
+                <span class="name">{clipText(f.text, MAX.name)}</span>{' '}
                 {f.occurrences > 1 && <span class="count">×{f.occurrences}</span>}
                 <div class="sub">{f.display}</div>
               </li>
@@ -63,12 +65,16 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
           <ul data-testid="conflicts">
             {summary.conflicts.map((c) => (
               <li key={`${c.entityId}:${c.stated}`}>
-                <span class="name">{c.name}</span>
+                <span class="name">{clipText(c.name, MAX.name)}</span>
                 <div class="sub">
-                  {t('conflictArticle', c.stated)}{' '}
+                  {t('conflictArticle', clipText(c.stated, MAX.title))}{' '}
                   {summary.articleDate
-                    ? t('conflictDatabase', formatDate(summary.articleDate), c.held.title)
-                    : c.held.title}{' '}
+                    ? t(
+                        'conflictDatabase',
+                        formatDate(summary.articleDate),
+                        clipText(c.held.title, MAX.title),
+                      )
+                    : clipText(c.held.title, MAX.title)}{' '}
                   <SourceLink source={c.held.source} />
                 </div>
               </li>
@@ -82,7 +88,8 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
           <ul data-testid="statements">
             {summary.statements.map(({ speaker, statement }) => (
               <li key={statement.id}>
-                <span class="name">{speaker}</span>: <q>{statement.quote}</q>
+                <span class="name">{clipText(speaker, MAX.name)}</span>:{' '}
+                <q>{clipText(statement.quote, MAX.quote)}</q>
                 <div class="sub">
                   <time dateTime={statement.date}>{formatDate(statement.date)}</time> ·{' '}
                   <SourceLink source={statement.source} />

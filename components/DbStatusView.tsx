@@ -1,3 +1,4 @@
+import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
 import type { DbStatus } from '../messaging/protocol';
 import { formatDate, t } from './i18n';
 
@@ -15,7 +16,14 @@ export function DbStatusView({ status }: { status: DbStatus }) {
       </p>
       <ul>
         {status.packs.map((p) => (
-          <li key={p.id}>{t('popupPackLine', p.title, p.version, formatDate(p.installedAt))}</li>
+          <li key={p.id}>
+            {t(
+              'popupPackLine',
+              clipText(p.title, MAX.name),
+              clipText(p.version, MAX.name),
+              formatDate(p.installedAt),
+            )}
+          </li>
         ))}
       </ul>
     </section>

@@ -1,5 +1,6 @@
 import type { EntityKind, Role } from '../core/model';
 import type { RoleConflict } from '../core/roles/role-resolution';
+import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
 import type { EntityContext } from '../messaging/protocol';
 import { formatDate, t } from './i18n';
 import { SourceLink } from './SourceLink';
@@ -42,7 +43,7 @@ function RoleLine({ role, date }: { role: Role | null; date: string }) {
   const asOf = !role.to && role.asOf && role.asOf < date ? t('roleAsOf', formatDate(role.asOf)) : '';
   return (
     <p class="bs-role" data-testid="card-role">
-      <strong>{role.title}</strong>{' '}
+      <strong>{clipText(role.title, MAX.title)}</strong>{' '}
       <span class="bs-muted">
         {[t('roleOnDate', formatDate(date)), since, asOf].filter(Boolean).join(' · ')}
       </span>
@@ -62,14 +63,14 @@ function ArticleSaysSection({ says }: { says: ArticleSays }) {
       {empty && <p class="bs-muted">{t('articleSaysNothing')}</p>}
       {says.descriptions.length > 0 && (
         <p>
-          {t('articleCalls')}: {says.descriptions.join('; ')}
+          {t('articleCalls')}: {says.descriptions.map((d) => clipText(d, MAX.title)).join('; ')}
         </p>
       )}
       {says.quotes.length > 0 && (
         <ul class="bs-statements">
           {says.quotes.slice(0, 3).map((q) => (
             <li key={q} class="bs-statement">
-              <q>{q}</q>
+              <q>{clipText(q, MAX.quote)}</q>
             </li>
           ))}
         </ul>
@@ -81,7 +82,7 @@ function ArticleSaysSection({ says }: { says: ArticleSays }) {
 function RoleReference({ phrase, date }: { phrase: string; date: string }) {
   return (
     <p class="bs-role-ref" data-testid="card-role-reference">
-      {t('roleReference', phrase, formatDate(date))}
+      {t('roleReference', clipText(phrase, MAX.title), formatDate(date))}
     </p>
   );
 }
@@ -93,7 +94,8 @@ function ConflictSection({ conflicts, date }: { conflicts: RoleConflict[]; date:
       <h3>{t('conflictTitle')}</h3>
       {conflicts.map((c) => (
         <p key={c.stated}>
-          {t('conflictArticle', c.stated)} {t('conflictDatabase', formatDate(date), c.held.title)}
+          {t('conflictArticle', clipText(c.stated, MAX.title))}{' '}
+          {t('conflictDatabase', formatDate(date), clipText(c.held.title, MAX.title))}
           {c.held.from ? ` (${t('roleSince', formatDate(c.held.from))})` : ''}{' '}
           <span class="bs-role-source">
             <SourceLink source={c.held.source} />
@@ -118,7 +120,7 @@ export function EntityCard({
     return (
       <>
         <header class="bs-head">
-          <h2 data-testid="card-name">{name}</h2>
+          <h2 data-testid="card-name">{clipText(name, MAX.name)}</h2>
           <span class="bs-kind">{t(KIND_KEY[kind])}</span>
         </header>
         <p class="bs-unknown">{t('notInDatabase')}</p>
@@ -131,7 +133,7 @@ export function EntityCard({
   return (
     <>
       <header class="bs-head">
-        <h2 data-testid="card-name">{entity.name}</h2>
+        <h2 data-testid="card-name">{clipText(entity.name, MAX.name)}</h2>
         <span class="bs-kind">{t(KIND_KEY[entity.kind])}</span>
       </header>
       {roleReference && <RoleReference phrase={roleReference.phrase} date={date} />}
@@ -139,7 +141,7 @@ export function EntityCard({
       {conflicts && conflicts.length > 0 && <ConflictSection conflicts={conflicts} date={date} />}
       {entity.description && (
         <p class="bs-description" data-testid="card-description">
-          {entity.description}
+          {clipText(entity.description, MAX.description)}
         </p>
       )}
       {entity.kind === 'person' && (

@@ -1,4 +1,5 @@
 import type { FigureContext } from '../core/article/article-context';
+import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
 import { t } from './i18n';
 
 /** The card for a figure: its parsed value and the other figures of the same kind on the page. */
@@ -7,7 +8,7 @@ export function FigureCard({ context }: { context: FigureContext }) {
   return (
     <>
       <header class="bs-head">
-        <h2 data-testid="card-name">{figure.text}</h2>
+        <h2 data-testid="card-name">{clipText(figure.text, MAX.name)}</h2>
         <span class="bs-kind">{t('kindFigure')}</span>
       </header>
       <p class="bs-figure-value" data-testid="figure-value">
@@ -22,9 +23,9 @@ export function FigureCard({ context }: { context: FigureContext }) {
           <ul class="bs-elsewhere">
             {elsewhere.map((e, i) => (
               <li key={`${i}:${e.text}`} data-testid="figure-elsewhere">
-                <strong>{e.text}</strong>
+                <strong>{clipText(e.text, MAX.name)}</strong>
                 {e.sameQuantity && <span class="bs-tag">{t('figureSameQuantity')}</span>}{' '}
-                <span class="bs-muted">{e.sentence}</span>
+                <span class="bs-muted">{clipText(e.sentence, MAX.sentence)}</span>
               </li>
             ))}
           </ul>

@@ -4,10 +4,18 @@
  */
 import * as v from 'valibot';
 import type { PackManifest, PackRecord } from '../model';
+import { safeLinkUrl } from '../text/safe-url';
 
 const MAX_TEXT = 4000;
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date'));
-const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+// The text must start with the scheme, and the browser must parse it as an http(s) URL with a host too
+// ("https://", "https://exa mple.org" would otherwise pass and show as dead links).
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.regex(/^https?:\/\//i, 'must be an http(s) URL'),
+  v.check((url) => safeLinkUrl(url) !== undefined, 'must be an http(s) URL'),
+);
 const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max));
 
 const SourceSchema = v.pipe(
@@ -134,11 +142,18 @@ export class PackValidationError extends Error {
 
 const PROVENANCE = 'every record needs a source: a url, or a dataset and a record id';
 
+/** "too long: 5000 characters, at most 4000" for an oversized text or list, instead of valibot's wording. */
+function tooLong(issue: v.BaseIssue<unknown>): string | null {
+  if (issue.type !== 'max_length') return null;
+  const unit = Array.isArray(issue.input) ? 'items' : 'characters';
+  return `too long: ${issue.received} ${unit}, at most ${String(issue.requirement)}`;
+}
+
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const keys = issue.path?.map((p) => String(p.key)) ?? [];
   const path = keys.join('.');
   // A missing key reads better as "missing" than valibot's 'Invalid key: Expected "source"…'.
-  const message = issue.received === 'undefined' ? 'missing' : issue.message;
+  const message = issue.received === 'undefined' ? 'missing' : (tooLong(issue) ?? issue.message);
   const last = keys.at(-1);
   const provenance = (last === 'source' && message === 'missing') || last === 'sources';
   const hint = provenance ? ` (${PROVENANCE})` : '';

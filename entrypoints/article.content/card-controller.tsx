@@ -125,9 +125,20 @@ export class CardController {
     clearTimeout(this.hideTimer);
   }
 
+  /**
+   * A page may define its own `<backstory-card>` custom element whose constructor takes the shadow root
+   * (attachShadow then throws): the card then uses a host name the page cannot know in advance.
+   */
   private mountUi(): Promise<HTMLElement> {
-    this.uiPending ??= createShadowRootUi<HTMLElement>(this.ctx, {
-      name: 'backstory-card',
+    this.uiPending ??= this.createUi('backstory-card').catch(() =>
+      this.createUi(`backstory-card-${Math.random().toString(36).slice(2, 10)}`),
+    );
+    return this.uiPending;
+  }
+
+  private createUi(name: string): Promise<HTMLElement> {
+    return createShadowRootUi<HTMLElement>(this.ctx, {
+      name,
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -141,7 +152,6 @@ export class CardController {
       ui.mount();
       return ui.uiContainer;
     });
-    return this.uiPending;
   }
 
   async open(mark: HTMLElement): Promise<void> {

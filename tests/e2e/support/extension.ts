@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type CapturedRequest, captureRequests } from './network-capture';
 
 /** The repository root (this file is `tests/e2e/support/extension.ts`). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -64,6 +65,8 @@ export interface LaunchOptions {
    * script that cleans up after itself (scripts/start.ts) turns this off and calls `close()`.
    */
   handleSignals?: boolean;
+  /** More Chromium switches, e.g. a net log (see network-capture.ts). */
+  extraArgs?: string[];
 }
 
 export interface LaunchedExtension {
@@ -72,6 +75,11 @@ export interface LaunchedExtension {
   serviceWorker: Worker;
   /** URLs the harness aborted because they were not to 127.0.0.1, in order. */
   blockedRequests: string[];
+  /**
+   * Every request Playwright saw in the context since launch (pages, frames, extension pages and the
+   * extension's service worker), in order. See network-capture.ts for a record of the whole browser.
+   */
+  requests: CapturedRequest[];
   /** Closes the browser and deletes the temporary profile. */
   close(): Promise<void>;
 }
@@ -113,7 +121,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       // Playwright's own headless switch is off: `--headless=new` in the args gives the full browser,
       // which (unlike the old headless shell) runs extensions.
       headless: false,
-      args: chromiumArgs(extensionDir, headless),
+      args: [...chromiumArgs(extensionDir, headless), ...(options.extraArgs ?? [])],
       viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
       timeout: 60_000,
       handleSIGINT: options.handleSignals ?? true,
@@ -122,6 +130,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     });
     // Fail a missing mark or card in seconds, not after Playwright's 30 s default.
     context.setDefaultTimeout(10_000);
+    const requests = captureRequests(context);
     const blockedRequests: string[] = [];
     if (options.blockNetwork ?? true) {
       await context.route('**/*', (route) => {
@@ -139,6 +148,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
       extensionId,
       serviceWorker,
       blockedRequests,
+      requests,
       close: async () => {
         await ctx.close().catch(() => undefined);
         await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
