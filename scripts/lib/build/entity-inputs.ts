@@ -4,6 +4,7 @@
  * source notes they bring. Inputs are read in a fixed order of kinds, then in command-line order, so the
  * merge (where the first fragment wins a tie) does not depend on how the flags were typed.
  */
+
 import { readFileSync } from 'node:fs';
 import type { PackSourceInfo, ReferenceFigure } from '../../../core/model';
 import { CURATED } from '../datasets';
@@ -20,6 +21,7 @@ import { readPopoloJson } from '../readers/popolo';
 import { readSharedDatasets } from '../readers/shared-datasets';
 import { readWikidata } from '../readers/wikidata';
 import { addLabels, emptyLabels } from '../readers/wikidata-labels';
+import { append } from './append';
 import type { InputKind, PackInput } from './inputs';
 
 export interface EntityInputs {
@@ -80,42 +82,51 @@ export async function readEntityInputs(inputs: readonly PackInput[]): Promise<En
   for (const path of ofKind(inputs, 'curated')) {
     const result = readCurated(path);
     out.curated.push({ path, result });
-    out.fragments.push(...result.fragments);
+    append(out.fragments, result.fragments);
     addSources(out, 'curated', [CURATED]);
     out.dates.push(CURATED.snapshot);
   }
   const labels = emptyLabels();
   for (const path of ofKind(inputs, 'datasets')) {
     const datasets = readSharedDatasets(path);
-    out.fragments.push(...datasets.fragments);
-    out.givenNames.push(...datasets.givenNames);
+    append(out.fragments, datasets.fragments);
+    append(out.givenNames, datasets.givenNames);
     addSources(out, 'datasets', datasets.sources);
     addLabels(labels, datasets.labels);
     out.dates.push(datasets.newest);
-    out.notes.push(...datasets.notes);
+    append(out.notes, datasets.notes);
   }
   for (const path of ofKind(inputs, 'popolo')) {
     const popolo = readPopoloJson(readJson(path), path);
-    out.fragments.push(...popolo.fragments);
+    append(out.fragments, popolo.fragments);
     addSources(out, 'popolo', [popolo.source]);
-    out.notes.push(...popolo.problems);
+    append(out.notes, popolo.problems);
   }
   const dumps = ofKind(inputs, 'wikidata');
   if (dumps.length > 0) {
     const wikidata = await readWikidata(dumps, ofKind(inputs, 'wikidata-labels'), labels);
-    out.fragments.push(...wikidata.fragments);
-    out.figures.push(...wikidata.figures);
+    append(out.fragments, wikidata.fragments);
+    append(out.figures, wikidata.figures);
     addSources(out, 'wikidata', wikidata.sources);
     if (wikidata.newest) out.dates.push(wikidata.newest);
-    out.notes.push(...wikidata.skipped.map((s) => `wikidata: ${s}`));
+    append(
+      out.notes,
+      wikidata.skipped.map((s) => `wikidata: ${s}`),
+    );
   }
   for (const path of ofKind(inputs, 'claimreview')) {
     const { claims, problems } = readClaimReviewFile(path);
-    out.claims.push(...claims);
-    out.fragments.push(...claimAuthorFragments(claims));
+    append(out.claims, claims);
+    append(out.fragments, claimAuthorFragments(claims));
     if (claims.length > 0) addSources(out, 'claimreview', [claimReviewSource(path, claims)]);
-    out.dates.push(...claims.flatMap((c) => (c.reviewDate ? [c.reviewDate] : [])));
-    out.notes.push(...problems.map((p) => `claimreview: ${p}`));
+    append(
+      out.dates,
+      claims.flatMap((c) => (c.reviewDate ? [c.reviewDate] : [])),
+    );
+    append(
+      out.notes,
+      problems.map((p) => `claimreview: ${p}`),
+    );
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * ClaimReviews, each speaker resolved against the merged entities (unresolved article quotes are dropped
  * and reported), and tombstones.
  */
+
 import type { Entity, PackSourceInfo, Statement, Tombstone } from '../../../core/model';
 import { SEED } from '../datasets';
 import { type Article, readSeed } from '../read-seed';
@@ -11,6 +12,7 @@ import { claimRecords } from '../readers/claimreview-records';
 import { readHtmlArticle } from '../readers/html-article';
 import type { SpeakerResolver } from '../resolve-speaker';
 import { statementsFrom } from '../statements';
+import { append } from './append';
 import { loadArticle, readArticleList } from './articles';
 import type { InputKind, PackInput } from './inputs';
 import { readTombstones } from './tombstones';
@@ -36,7 +38,7 @@ function articleEntries(inputs: readonly PackInput[]): string[] {
 
 function fromArticle(article: Article, resolver: SpeakerResolver, out: StatementInputs, where: string) {
   const { statements, dropped } = statementsFrom(article, resolver);
-  out.statements.push(...statements);
+  append(out.statements, statements);
   for (const d of dropped)
     out.notes.push(`${where}: dropped quote (${d.reason}): [${d.speaker}] ${d.quote.slice(0, 60)}`);
   return statements.length;
@@ -86,13 +88,19 @@ export async function readStatementInputs(
   }
   await readArticles(inputs, resolver, out);
   const fromClaims = claimRecords(claims, resolver);
-  out.statements.push(...fromClaims.statements);
-  out.newEntities.push(...fromClaims.newEntities);
-  out.dates.push(...claims.map((c) => c.date));
+  append(out.statements, fromClaims.statements);
+  append(out.newEntities, fromClaims.newEntities);
+  append(
+    out.dates,
+    claims.map((c) => c.date),
+  );
   for (const input of inputs.filter((i) => i.kind === 'tombstones')) {
     const tombstones = await readTombstones(input.path);
-    out.tombstones.push(...tombstones);
-    out.dates.push(...tombstones.map((t) => t.date));
+    append(out.tombstones, tombstones);
+    append(
+      out.dates,
+      tombstones.map((t) => t.date),
+    );
   }
   return out;
 }

@@ -5,8 +5,10 @@
  * countries those records point at, parsing only the lines whose id is wanted. Memory holds the kept
  * records and the wanted ids, never the dump.
  */
+
 import { basename } from 'node:path';
 import type { PackSourceInfo, ReferenceFigure } from '../../../core/model';
+import { append } from '../build/append';
 import type { Fragment } from '../fragment';
 import { readLines } from './lines';
 import {
@@ -115,9 +117,9 @@ export async function readWikidata(
   const figures: ReferenceFigure[] = [];
   for (const { record, dataset } of kept) {
     const result = toFragment(record, labels, dataset);
-    skipped.push(...result.skipped);
+    append(skipped, result.skipped);
     if (result.fragment) fragments.push(result.fragment);
-    figures.push(...toFigures(record, dataset));
+    append(figures, toFigures(record, dataset));
   }
   const dates = kept.flatMap((k) => (k.record.modified ? [k.record.modified] : [])).sort();
   return {
