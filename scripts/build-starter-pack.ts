@@ -14,7 +14,7 @@ import { type CliIo, runPacks } from './packs';
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const STARTER_TITLE =
-  'Backstory starter pack: US Congress and presidents, UK MPs, office holders of six countries, and quotes from the news';
+  'Backstory starter pack: US Congress and presidents, UK MPs, office holders of ten countries, and quotes from the news';
 
 export interface BuildOptions {
   /** The shared data root (holds datasets/, seed/ and corpus/). */

@@ -14,10 +14,16 @@ export type OfficeConcept =
   | 'exchequer'
   | 'defence'
   | 'foreign'
+  | 'secretary-of-state'
   | 'home'
   | 'finance';
 
-/** Office suffixes (after "<country>:") a concept covers. `leader` depends on the country: see HEAD_OFFICE. */
+/**
+ * Office suffixes (after "<country>:") a concept covers. `leader` depends on the country: see HEAD_OFFICE.
+ * "Chancellor" is the office key of two different offices: the Chancellor of the Exchequer in London
+ * ("gb:chancellor") and the Federal Chancellor in Berlin ("de:chancellor"); the country decides, and
+ * "chancellor of the exchequer" names only the British one (see EXCHEQUER_COUNTRY).
+ */
 export const CONCEPT_OFFICES: Record<Exclude<OfficeConcept, 'leader'>, readonly string[]> = {
   president: ['president'],
   'vice-president': ['vice-president'],
@@ -26,9 +32,14 @@ export const CONCEPT_OFFICES: Record<Exclude<OfficeConcept, 'leader'>, readonly 
   exchequer: ['chancellor'],
   defence: ['defence-secretary', 'defense-secretary', 'defence-minister'],
   foreign: ['foreign-secretary', 'foreign-minister', 'secretary-of-state'],
+  // The US title only: in London "the Secretary of State" is whichever cabinet minister the story is about.
+  'secretary-of-state': ['secretary-of-state'],
   home: ['home-secretary', 'interior-minister'],
   finance: ['finance-minister', 'treasury-secretary'],
 };
+
+/** The only country with a Chancellor of the Exchequer. */
+const EXCHEQUER_COUNTRY = 'gb';
 
 /** Who "the <country> leader" is: the head of government where that is the office that leads, else of state. */
 export const HEAD_OFFICE: Readonly<Record<string, string>> = {
@@ -54,6 +65,7 @@ export const OFFICE_PHRASES: ReadonlyArray<readonly [string, OfficeConcept]> = (
     ['premier', 'prime-minister'],
     ['president', 'president'],
     ['chancellor of the exchequer', 'exchequer'],
+    ['federal chancellor', 'chancellor'],
     ['chancellor', 'chancellor'],
     ['defence secretary', 'defence'],
     ['defense secretary', 'defence'],
@@ -63,7 +75,11 @@ export const OFFICE_PHRASES: ReadonlyArray<readonly [string, OfficeConcept]> = (
     ['secretary of defence', 'defence'],
     ['foreign secretary', 'foreign'],
     ['foreign minister', 'foreign'],
-    ['secretary of state', 'foreign'],
+    ['federal foreign minister', 'foreign'],
+    ['foreign affairs minister', 'foreign'],
+    ['minister of foreign affairs', 'foreign'],
+    ['minister for foreign affairs', 'foreign'],
+    ['secretary of state', 'secretary-of-state'],
     ['home secretary', 'home'],
     ['interior minister', 'home'],
     ['finance minister', 'finance'],
@@ -85,6 +101,7 @@ export const COUNTRY_WORDS: Readonly<Record<string, string>> = {
   'u.k.': 'gb',
   british: 'gb',
   britain: 'gb',
+  'great britain': 'gb',
   'united kingdom': 'gb',
   russia: 'ru',
   russian: 'ru',
@@ -112,6 +129,7 @@ export function officeSuffixes(concept: OfficeConcept, country?: string): readon
     const head = country ? HEAD_OFFICE[country] : undefined;
     return head ? [head] : [];
   }
+  if (concept === 'exchequer' && country && country !== EXCHEQUER_COUNTRY) return [];
   return CONCEPT_OFFICES[concept];
 }
 

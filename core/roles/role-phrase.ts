@@ -24,9 +24,13 @@ const COUNTRY_ALT = byLength(Object.keys(COUNTRY_WORDS)).map(escapeRegExp).join(
 const OFFICE_ALT = OFFICE_PHRASES.map(([phrase]) => escapeRegExp(phrase)).join('|');
 const OFFICE_BY_PHRASE = new Map<string, OfficeConcept>(OFFICE_PHRASES.map(([p, c]) => [p, c]));
 
-/** "the" + optional country word + office, as whole words; "-elect" and "vice-" forms are excluded. */
+/**
+ * "the" + optional country word + office ("the German chancellor"), or a country's possessive + office
+ * ("Japan's prime minister", "the UK's foreign secretary"), as whole words; "-elect" and "vice-" forms are
+ * excluded. Groups: 1 the country word after "the", 2 the possessive country, 3 the office.
+ */
 const ROLE_PHRASE = new RegExp(
-  `(?<![\\p{L}\\p{N}])the[ \\u00A0]+(?:(${COUNTRY_ALT})[ \\u00A0]+)?(${OFFICE_ALT})(?![\\p{L}\\p{N}-])`,
+  `(?<![\\p{L}\\p{N}])(?:the[ \\u00A0]+(?:(${COUNTRY_ALT})[ \\u00A0]+)?|(?:the[ \\u00A0]+)?(${COUNTRY_ALT})['’]s[ \\u00A0]+)(${OFFICE_ALT})(?![\\p{L}\\p{N}-])`,
   'giu',
 );
 /** "… of France": the country after the office. */
@@ -53,11 +57,11 @@ function countryOf(word: string | undefined): string | undefined {
 export function findRolePhrases(text: string): RolePhraseMention[] {
   const found: RolePhraseMention[] = [];
   for (const match of text.matchAll(ROLE_PHRASE)) {
-    const concept = conceptOf(match[2] ?? '');
+    const concept = conceptOf(match[3] ?? '');
     if (!concept) continue;
     const start = match.index ?? 0;
     let end = start + match[0].length;
-    let country = countryOf(match[1]);
+    let country = countryOf(match[1] ?? match[2]);
     const after = text.slice(end, end + 80);
     const of = OF_COUNTRY.exec(after);
     if (of) {
@@ -87,13 +91,16 @@ export function parseOfficeWords(words: string): OfficeReference | null {
     .trim();
   let country: string | undefined;
   for (const word of byLength(Object.keys(COUNTRY_WORDS))) {
-    if (rest.startsWith(`${word} `)) {
+    // "German chancellor" or "Japan's prime minister"
+    const lead = [`${word} `, `${word}'s `, `${word}’s `].find((form) => rest.startsWith(form));
+    if (lead) {
       country = COUNTRY_WORDS[word];
-      rest = rest.slice(word.length + 1);
+      rest = rest.slice(lead.length);
       break;
     }
   }
-  const ofCountry = /^(.+?) of (?:the )?(.+)$/.exec(rest);
+  // The last "of" names the country: "minister of foreign affairs of Canada".
+  const ofCountry = /^(.+) of (?:the )?(.+)$/.exec(rest);
   if (ofCountry && !country && COUNTRY_WORDS[ofCountry[2] ?? '']) {
     country = COUNTRY_WORDS[ofCountry[2] ?? ''];
     rest = ofCountry[1] ?? '';

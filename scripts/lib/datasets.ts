@@ -69,13 +69,14 @@ export const OFFICEHOLDERS: DatasetInfo = {
   snapshot: '2022-08-03',
 };
 
+/** The hand-curated offices; its snapshot is the latest date a record states (a start on 2025-10-21). */
 export const CURATED: DatasetInfo = {
   label: 'backstory packs/curated/offices-2024-2025.json',
-  name: 'Backstory hand-curated offices 2024–2025 (Wikidata items and GOV.UK / UK Parliament pages cited per record)',
+  name: 'Backstory hand-curated offices after the 2022 snapshot, to October 2025 (ten countries; an encyclopedia article and an official government page cited per record)',
   licence: CC0,
   attribution:
-    'Hand-curated by the Backstory project; each record cites its Wikidata item and an official page.',
-  snapshot: '2025-02-26',
+    'Hand-curated by the Backstory project; each record cites the person’s Wikidata item or English Wikipedia article and an official government page.',
+  snapshot: '2025-10-21',
 };
 
 export const SEED: DatasetInfo = {

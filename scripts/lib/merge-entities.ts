@@ -56,6 +56,20 @@ function withoutSuperseded(roles: readonly Role[]): Role[] {
   );
 }
 
+/**
+ * One term given by two sources (same office, title and dates): the first source stays unless only the
+ * other has a URL a reader can open, and an open-ended term keeps the later of the two confirmations, as
+ * each is a date some source saw the holder still in office.
+ */
+function sameTerm(first: Role, other: Role): Role {
+  const kept = !first.source.url && other.source.url ? other : first;
+  const asOf = [first.asOf, other.asOf]
+    .filter((d): d is string => d !== undefined)
+    .sort(cmp)
+    .at(-1);
+  return asOf === kept.asOf ? kept : { ...kept, asOf };
+}
+
 /** Highest `score` wins; the first fragment wins a tie (readers emit fragments in a fixed order). */
 function best<T>(
   items: readonly Fragment[],
@@ -95,7 +109,12 @@ function mergeGroup(group: readonly Fragment[]): Entity {
   const aliases = [...new Set(group.flatMap((f) => f.aliases))].filter((a) => a !== name).sort(cmp);
 
   const roles = new Map<string, Role>();
-  for (const f of group) for (const r of f.roles) if (!roles.has(roleKey(r))) roles.set(roleKey(r), r);
+  for (const f of group) {
+    for (const r of f.roles) {
+      const same = roles.get(roleKey(r));
+      roles.set(roleKey(r), same ? sameTerm(same, r) : r);
+    }
+  }
   const sortedRoles = withoutSuperseded([...roles.values()]).sort(
     (a, b) =>
       cmp(a.from ?? '', b.from ?? '') ||

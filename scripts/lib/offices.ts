@@ -12,7 +12,8 @@ export interface Office {
 /**
  * Office keys for role-phrase resolution ("the Prime Minister", "the US president"), for heads of state and
  * government, their deputies, and the foreign, defence, finance and interior ministers. Keyed by the
- * snapshot's short position label per country.
+ * snapshot's short position label per country; Germany, Italy, Japan and Canada have no snapshot, so their
+ * labels are the offices' English names and only the curated file uses their keys.
  */
 export const OFFICES: Record<string, Record<string, Office>> = {
   gb: {
@@ -83,6 +84,34 @@ export const OFFICES: Record<string, Record<string, Office>> = {
       title: 'Minister of the Economy and Finance of France',
     },
   },
+  de: {
+    'Federal Chancellor': { key: 'de:chancellor', title: 'Chancellor of Germany' },
+    'Federal Minister for Foreign Affairs': {
+      key: 'de:foreign-minister',
+      title: 'Federal Minister for Foreign Affairs of Germany',
+    },
+  },
+  it: {
+    'Prime Minister': { key: 'it:prime-minister', title: 'Prime Minister of Italy' },
+    'Minister of Foreign Affairs and International Cooperation': {
+      key: 'it:foreign-minister',
+      title: 'Minister of Foreign Affairs and International Cooperation of Italy',
+    },
+  },
+  jp: {
+    'Prime Minister': { key: 'jp:prime-minister', title: 'Prime Minister of Japan' },
+    'Minister for Foreign Affairs': {
+      key: 'jp:foreign-minister',
+      title: 'Minister for Foreign Affairs of Japan',
+    },
+  },
+  ca: {
+    'Prime Minister': { key: 'ca:prime-minister', title: 'Prime Minister of Canada' },
+    'Minister of Foreign Affairs': {
+      key: 'ca:foreign-minister',
+      title: 'Minister of Foreign Affairs of Canada',
+    },
+  },
   il: {
     President: { key: 'il:president', title: 'President of Israel' },
     'Prime Minister': { key: 'il:prime-minister', title: 'Prime Minister of Israel' },
@@ -95,6 +124,21 @@ export const OFFICES: Record<string, Record<string, Office>> = {
   },
 };
 
+/**
+ * Offices only the curated file gives (no snapshot row has them): party and opposition posts, which a
+ * role phrase does not name on its own ("the leader" needs a country and means the head of government).
+ */
+const CURATED_ONLY_OFFICES: readonly Office[] = [
+  { key: 'gb:conservative-leader', title: 'Leader of the Conservative Party' },
+  { key: 'gb:leader-of-the-opposition', title: 'Leader of the Opposition' },
+];
+
+/** Every office key the pack may carry, so a curated record with a mistyped key is rejected. */
+export const KNOWN_OFFICE_KEYS: ReadonlySet<string> = new Set([
+  ...Object.values(OFFICES).flatMap((byLabel) => Object.values(byLabel).map((o) => o.key)),
+  ...CURATED_ONLY_OFFICES.map((o) => o.key),
+]);
+
 const ADJECTIVES: Record<string, string[]> = {
   gb: ['United Kingdom', 'British', 'UK'],
   us: ['United States', 'U.S.', 'White House', 'American'],
@@ -102,6 +146,10 @@ const ADJECTIVES: Record<string, string[]> = {
   ua: ['Ukraine', 'Ukrainian', 'Verkhovna Rada'],
   fr: ['France', 'French'],
   il: ['Israel', 'Knesset', 'Mossad'],
+  de: ['Germany', 'German', 'Bundestag'],
+  it: ['Italy', 'Italian'],
+  jp: ['Japan', 'Japanese'],
+  ca: ['Canada', 'Canadian'],
 };
 
 /**

@@ -47,6 +47,40 @@ describe('role phrases in article text', () => {
     expect(found('the president of the company and the Secretary of State for Health')).toEqual([]);
   });
 
+  it('reads a country’s possessive: "Japan\'s prime minister", "the UK\'s foreign secretary"', () => {
+    expect(found("Japan's prime minister and the UK’s foreign secretary met Russia's leader.")).toEqual([
+      { text: "Japan's prime minister", concept: 'prime-minister', country: 'jp' },
+      { text: 'the UK’s foreign secretary', concept: 'foreign', country: 'gb' },
+      { text: "Russia's leader", concept: 'leader', country: 'ru' },
+    ]);
+  });
+
+  it('reads the G7 countries’ offices: German chancellor, Italian prime minister, Canadian foreign minister', () => {
+    expect(
+      found(
+        'the German chancellor, the Italian prime minister, the Canadian foreign minister and the US secretary of state',
+      ),
+    ).toEqual([
+      { text: 'the German chancellor', concept: 'chancellor', country: 'de' },
+      { text: 'the Italian prime minister', concept: 'prime-minister', country: 'it' },
+      { text: 'the Canadian foreign minister', concept: 'foreign', country: 'ca' },
+      { text: 'the US secretary of state', concept: 'secretary-of-state', country: 'us' },
+    ]);
+  });
+
+  it('reads the long forms of the foreign office: "the minister of foreign affairs of Canada"', () => {
+    expect(
+      found('She met the minister of foreign affairs of Canada and the Japanese foreign affairs minister.'),
+    ).toEqual([
+      { text: 'the minister of foreign affairs of Canada', concept: 'foreign', country: 'ca' },
+      { text: 'the Japanese foreign affairs minister', concept: 'foreign', country: 'jp' },
+    ]);
+  });
+
+  it('leaves a possessive title before a name to the name finder: "Japan\'s prime minister Shigeru Ishiba"', () => {
+    expect(found("Japan's prime minister Shigeru Ishiba spoke.")).toEqual([]);
+  });
+
   it('skips "leader" without a country, "-elect" and qualified offices', () => {
     expect(found('the leader of the opposition; the president-elect; the former president')).toEqual([]);
   });
@@ -58,6 +92,20 @@ describe('offices named by titles', () => {
     expect(parseOfficeWords('US President')).toEqual({ concept: 'president', country: 'us' });
     expect(parseOfficeWords('Defence Secretary')).toEqual({ concept: 'defence' });
     expect(parseOfficeWords('President of France')).toEqual({ concept: 'president', country: 'fr' });
+  });
+
+  it('parses the G7 titles, possessives and the last "of" as the country', () => {
+    expect(parseOfficeWords('German Chancellor')).toEqual({ concept: 'chancellor', country: 'de' });
+    expect(parseOfficeWords("Japan's Prime Minister")).toEqual({ concept: 'prime-minister', country: 'jp' });
+    expect(parseOfficeWords('US Secretary of State')).toEqual({
+      concept: 'secretary-of-state',
+      country: 'us',
+    });
+    expect(parseOfficeWords('Minister of Foreign Affairs of Canada')).toEqual({
+      concept: 'foreign',
+      country: 'ca',
+    });
+    expect(parseOfficeWords('Foreign Secretary')).toEqual({ concept: 'foreign' });
   });
 
   it('does not parse a title that says more than an office', () => {
@@ -74,5 +122,23 @@ describe('offices named by titles', () => {
     expect(officeMatches('ru:foreign-minister', 'defence', 'ru')).toBe(false);
     expect(officeMatches('ru:defence-minister', 'defence')).toBe(true);
     expect(officeMatches('us:president', 'president', 'fr')).toBe(false);
+  });
+
+  it('tells the two chancellors apart by country: the Exchequer is British, the Federal Chancellor German', () => {
+    expect(officeKeys('chancellor', 'gb')).toEqual(['gb:chancellor']);
+    expect(officeKeys('chancellor', 'de')).toEqual(['de:chancellor']);
+    expect(officeKeys('leader', 'de')).toEqual(['de:chancellor']);
+    expect(officeKeys('exchequer', 'gb')).toEqual(['gb:chancellor']);
+    expect(officeKeys('exchequer', 'de')).toEqual([]);
+    expect(officeMatches('de:chancellor', 'exchequer')).toBe(false);
+    expect(officeMatches('gb:chancellor', 'exchequer')).toBe(true);
+  });
+
+  it('keeps "secretary of state" to the US office, while "foreign minister" covers it too', () => {
+    expect(officeKeys('secretary-of-state', 'gb')).toEqual(['gb:secretary-of-state']);
+    expect(officeMatches('gb:foreign-secretary', 'secretary-of-state')).toBe(false);
+    expect(officeMatches('us:secretary-of-state', 'secretary-of-state')).toBe(true);
+    expect(officeMatches('us:secretary-of-state', 'foreign', 'us')).toBe(true);
+    expect(officeKeys('foreign', 'gb')).toContain('gb:foreign-secretary');
   });
 });

@@ -93,6 +93,92 @@ describe('role phrases resolved on the article date', () => {
   });
 });
 
+describe('G7 offices resolved on the article date', () => {
+  const office = (title: string, key: string, from: string, to?: string): Role => ({
+    title,
+    office: key,
+    from,
+    ...(to ? { to } : {}),
+    source,
+  });
+  const scholz = context('curated:de:olaf-scholz', 'Olaf Scholz', [
+    office('Chancellor of Germany', 'de:chancellor', '2021-12-08', '2025-05-06'),
+  ]);
+  const reeves = context('Q574896', 'Rachel Reeves', [
+    office('Chancellor of the Exchequer', 'gb:chancellor', '2024-07-05'),
+  ]);
+  const lammy = context('Q534727', 'David Lammy', [
+    office(
+      'Secretary of State for Foreign, Commonwealth and Development Affairs',
+      'gb:foreign-secretary',
+      '2024-07-05',
+      '2025-09-05',
+    ),
+  ]);
+  const rubio = context('curated:us:marco-rubio', 'Marco Rubio', [
+    office('United States Secretary of State', 'us:secretary-of-state', '2025-01-21'),
+  ]);
+  const ishiba = context('curated:jp:shigeru-ishiba', 'Shigeru Ishiba', [
+    office('Prime Minister of Japan', 'jp:prime-minister', '2024-10-01', '2025-10-21'),
+  ]);
+  const g7 = Object.fromEntries([scholz, reeves, lammy, rubio, ishiba].map((c) => [c.entity.id, c]));
+  const g7Holders = {
+    'de:chancellor': scholz.entity.id,
+    'gb:chancellor': reeves.entity.id,
+    'gb:foreign-secretary': lammy.entity.id,
+    'us:secretary-of-state': rubio.entity.id,
+    'jp:prime-minister': ishiba.entity.id,
+  };
+  const resolveG7 = (text: string, country: string | null, people: PersonMention[] = []) =>
+    resolveRolePhrases(findRolePhrases(text), people, {
+      date: DATE,
+      country,
+      holders: g7Holders,
+      entities: g7,
+    }).map((r) => [r.phrase.text, r.context.entity.name]);
+
+  it('reads "the Chancellor" as the Chancellor of the Exchequer in a British article', () => {
+    expect(resolveG7('Later the Chancellor said more.', 'gb')).toEqual([['the Chancellor', 'Rachel Reeves']]);
+  });
+
+  it('reads "the Chancellor" as the Federal Chancellor in a German article', () => {
+    expect(resolveG7('Later the Chancellor said more.', 'de')).toEqual([['the Chancellor', 'Olaf Scholz']]);
+  });
+
+  it('names the German chancellor in a British article when the phrase says "German"', () => {
+    expect(resolveG7('Sir Keir met the German chancellor.', 'gb')).toEqual([
+      ['the German chancellor', 'Olaf Scholz'],
+    ]);
+  });
+
+  it('never reads "the Chancellor of the Exchequer" as the German chancellor', () => {
+    expect(resolveG7('the Chancellor of the Exchequer spoke', 'de')).toEqual([]);
+    const text = 'Olaf Scholz spoke, then the Chancellor of the Exchequer replied.';
+    const people = [{ start: at(text, 'Olaf'), context: scholz, stated: null }];
+    expect(resolveG7(text, 'gb', people)).toEqual([['the Chancellor of the Exchequer', 'Rachel Reeves']]);
+  });
+
+  it('reads "the foreign secretary" in a British article and "the US secretary of state" anywhere', () => {
+    expect(resolveG7('the foreign secretary met the US secretary of state', 'gb')).toEqual([
+      ['the foreign secretary', 'David Lammy'],
+      ['the US secretary of state', 'Marco Rubio'],
+    ]);
+  });
+
+  it('does not read a bare "the Secretary of State" in a British article as the Foreign Secretary', () => {
+    expect(resolveG7('the Secretary of State said more', 'gb')).toEqual([]);
+    expect(resolveG7('the Secretary of State said more', 'us')).toEqual([
+      ['the Secretary of State', 'Marco Rubio'],
+    ]);
+  });
+
+  it('reads a possessive: "Japan\'s prime minister" in an American article', () => {
+    expect(resolveG7("Japan's prime minister flew in.", 'us')).toEqual([
+      ["Japan's prime minister", 'Shigeru Ishiba'],
+    ]);
+  });
+});
+
 describe('role conflicts', () => {
   it('flags a title the database contradicts, with what it has instead', () => {
     const conflict = roleConflict(mention({ rolePhrase: 'Russia defence minister' }), lavrov, DATE);

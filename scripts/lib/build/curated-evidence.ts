@@ -4,7 +4,7 @@
  * it names; a build that reads the curated file without the seed cannot check, and stops.
  */
 import { SEED } from '../datasets';
-import type { CuratedOffice } from '../read-curated';
+import { type CuratedOffice, curatedKey } from '../read-curated';
 import type { Article } from '../read-seed';
 
 export function checkCuratedEvidence(
@@ -17,14 +17,15 @@ export function checkCuratedEvidence(
     if (!evidence) continue;
     if (evidence.dataset !== SEED.label)
       throw new Error(
-        `${curatedPath}: ${o.qid} asOfEvidence cites ${evidence.dataset}, which no reader checks`,
+        `${curatedPath}: ${curatedKey(o)} asOfEvidence cites ${evidence.dataset}, which no reader checks`,
       );
     const seed = seeds[0];
-    if (!seed) throw new Error(`${curatedPath}: ${o.qid} asOfEvidence cites the seed article; add --seed`);
+    if (!seed)
+      throw new Error(`${curatedPath}: ${curatedKey(o)} asOfEvidence cites the seed article; add --seed`);
     const n = Number(/^paragraph (\d+)$/.exec(evidence.record)?.[1]);
     if (!seed.paragraphs[n - 1]?.includes(evidence.text)) {
       throw new Error(
-        `${curatedPath}: ${o.qid} asOfEvidence "${evidence.text}" is not in ${evidence.record}`,
+        `${curatedPath}: ${curatedKey(o)} asOfEvidence "${evidence.text}" is not in ${evidence.record}`,
       );
     }
   }
