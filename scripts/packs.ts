@@ -1,12 +1,14 @@
 /**
- * The pack builder CLI: `npm run packs -- build --out DIR [inputs…]`, `npm run packs -- validate DIR`.
- * See `npm run packs -- --help` and docs/pack-format.md.
+ * The pack builder CLI: `npm run packs -- build --out DIR [inputs…]`, `npm run packs -- validate DIR`, and
+ * the sync source commands (serve, keygen, sign, delta, index). See `npm run packs -- --help`,
+ * docs/pack-format.md and docs/sync.md.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildResult, buildPack } from './lib/build/build-pack';
 import { describeInputs, parseBuildArgs } from './lib/cli/args';
 import { HELP } from './lib/cli/help';
+import { runSyncCommand, SYNC_COMMANDS } from './lib/cli/sync-commands';
 import { validatePack } from './lib/cli/validate';
 
 export interface CliIo {
@@ -52,6 +54,10 @@ export async function runPacks(
         .map(([t, n]) => `${t} ${n}`)
         .join(', ')}`,
     );
+    return null;
+  }
+  if (SYNC_COMMANDS.has(command)) {
+    await runSyncCommand(command, rest, io);
     return null;
   }
   throw new Error(`unknown command "${command}"; see --help`);

@@ -4,6 +4,11 @@ export const HELP = `Backstory pack builder
 Usage:
   npm run packs -- build --out DIR [options] [inputs…]
   npm run packs -- validate DIR
+  npm run packs -- delta --from OLD_DIR --to NEW_DIR --out DIR
+  npm run packs -- index DIR [--latest VERSION]
+  npm run packs -- keygen --out DIR
+  npm run packs -- sign DIR --key FILE
+  npm run packs -- serve DIR [--port N]
   npm run packs -- --help
 
 build    Reads the inputs and writes DIR/records.ndjson, DIR/manifest.json and, with --given-names,
@@ -11,6 +16,17 @@ build    Reads the inputs and writes DIR/records.ndjson, DIR/manifest.json and, 
          source; a record without one stops the build.
 validate Checks a pack: the manifest, each file's size and sha256, and every record line. An error
          names the file and line.
+
+Sync sources (docs/sync.md):
+delta    Writes the delta pack from full pack OLD_DIR to full pack NEW_DIR: NEW's added and changed
+         records, and a tombstone for each record NEW no longer holds. Deterministic.
+index    Writes DIR/index.json for the full packs and deltas in DIR's subfolders; the latest is the
+         full pack created last, or --latest VERSION. Removes a stale index.json.sig.
+keygen   Writes an Ed25519 key pair into DIR: sync-key.private (PKCS#8, base64; keep it secret) and
+         sync-key.public (32 raw bytes, base64; users pin it when they add the source).
+sign     Signs DIR/index.json with the private key FILE, writing DIR/index.json.sig.
+serve    Serves DIR on http://127.0.0.1:N/ (default port 8787; 0 picks a free one) with strong ETags,
+         Last-Modified, 304s and Access-Control-Allow-Origin: *, for development and tests.
 
 Inputs (each flag may be repeated; bare paths are recognised by their shape, see below):
   --datasets DIR          a folder laid out like ../shared/datasets (US Congress, UK MPs 2024, the 2017

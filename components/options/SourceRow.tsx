@@ -1,0 +1,41 @@
+import type { SyncSourceState } from '../../core/sync/source-state';
+import type { SyncSource } from '../../settings/sync-sources';
+import { t } from '../i18n';
+import { SourceStateView } from './SourceStateView';
+
+export interface SourceRowProps {
+  source: SyncSource;
+  state: SyncSourceState;
+  pending: boolean;
+  onToggle: (enabled: boolean) => void;
+  onRemove: () => void;
+  onRetry: () => void;
+}
+
+/** A source: its URL, whether it is signed, an on/off switch, Remove, and its state. */
+export function SourceRow({ source, state, pending, onToggle, onRemove, onRetry }: SourceRowProps) {
+  const switchId = `enabled-${source.url}`;
+  return (
+    <li class="source" data-testid="source">
+      <div class="source-head">
+        <span class="source-url">{source.url}</span>
+        {source.publicKey && <span class="source-signed">{t('optionsSourceSigned')}</span>}
+      </div>
+      <div class="source-controls">
+        <input
+          id={switchId}
+          type="checkbox"
+          role="switch"
+          aria-checked={source.enabled}
+          checked={source.enabled}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+        />
+        <label for={switchId}>{t('optionsSourceEnabled')}</label>
+        <button type="button" onClick={onRemove} aria-label={t('optionsRemoveSourceLabel', source.url)}>
+          {t('optionsRemoveSource')}
+        </button>
+      </div>
+      <SourceStateView state={state} enabled={source.enabled} pending={pending} onRetry={onRetry} />
+    </li>
+  );
+}
