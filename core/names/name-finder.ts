@@ -96,7 +96,11 @@ const GLUE = [
   /(?<=^\p{Lu}\p{Ll}+)(?=\p{N}+$)/u,
 ];
 
+/** Every seam puts a capital or a digit after the word's first character; most words have neither. */
+const MAY_BE_GLUED = /[\p{Lu}\p{N}]/u;
+
 function glueCut(word: string): number | undefined {
+  if (!MAY_BE_GLUED.test(word.slice(1))) return undefined;
   for (const seam of GLUE) {
     const cut = seam.exec(word)?.index;
     if (cut) return cut;
@@ -123,11 +127,14 @@ function unglue(word: string, start: number, handle: boolean): Token[] {
   return pieces;
 }
 
-function tokenize(text: string): Token[] {
+/** The tokens that start in [from, to); the text around is still read for what precedes and follows. */
+function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index ?? 0;
-    tokens.push(...unglue(m[0], start, isHandle(text, start, start + m[0].length)));
+  const pattern = new RegExp(TOKEN.source, TOKEN.flags);
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
+    const start = m.index;
+    for (const token of unglue(m[0], start, isHandle(text, start, start + m[0].length))) tokens.push(token);
   }
   return tokens;
 }
@@ -412,8 +419,14 @@ function mentionFrom(tokens: Token[], text: string, i: number, j: number): NameM
   };
 }
 
-export function findNameMentions(text: string): NameMention[] {
-  const tokens = tokenize(text);
+/**
+ * Name mentions in `text`, or only those of the lines in [from, to) when given: `from` and `to` are line
+ * starts (0, the text's length, or just after a "\n"). No name crosses a line break, and the cues read
+ * the text around a name wherever it is, so the mentions of a range are exactly those one read of the
+ * whole text finds there: a long article can be read a stretch at a time.
+ */
+export function findNameMentions(text: string, from = 0, to = text.length): NameMention[] {
+  const tokens = tokenize(text, from, to);
   const mentions: NameMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!nameWord(tokens[i] as Token)) continue;

@@ -29,12 +29,36 @@ function clean(text: string): string {
     .trim();
 }
 
-export function extractQuotes(text: string): AttributedQuote[] {
-  const quotes: AttributedQuote[] = [];
-  let previous: AttributedQuote | null = null;
-  let previousOpen = false;
-  for (const match of text.matchAll(QUOTE)) {
-    const start = (match.index ?? 0) + 1;
+/**
+ * Reads a text's quotes in order, a stretch at a time, so a long article can be read in slices. A
+ * paragraph's quote may continue the speaker of the one before, so the reader keeps that state between
+ * stretches; reading in stretches finds exactly what one read of the whole text finds.
+ */
+export class QuoteReader {
+  readonly quotes: AttributedQuote[] = [];
+  private previous: AttributedQuote | null = null;
+  private previousOpen = false;
+  private readonly pattern = new RegExp(QUOTE.source, QUOTE.flags);
+
+  constructor(private readonly text: string) {}
+
+  /** Reads every quote that opens before `end`. */
+  readTo(end: number): void {
+    for (let match = this.pattern.exec(this.text); match; match = this.pattern.exec(this.text)) {
+      if (match.index >= end) {
+        // Not this stretch's: the next call finds it again.
+        this.pattern.lastIndex = match.index;
+        return;
+      }
+      this.read(match);
+    }
+    // No quote left in the text: keep the pattern at its end.
+    this.pattern.lastIndex = this.text.length;
+  }
+
+  private read(match: RegExpExecArray): void {
+    const { text } = this;
+    const start = match.index + 1;
     const words = match[1] ?? '';
     const end = start + words.length;
     const closed = text[end] === '”' || text[end] === '"';
@@ -43,14 +67,13 @@ export function extractQuotes(text: string): AttributedQuote[] {
     const after = text.slice(closed ? end + 1 : end, (text.indexOf('\n', end) + 1 || text.length + 1) - 1);
     const afterMatch = closed ? after.match(AFTER) : null;
     const speaker = before.match(BEFORE)?.[1] ?? afterMatch?.[1] ?? afterMatch?.[2];
-    const continues = before.trim() === '' && previous && previousOpen && !speaker;
+    const previous = this.previous;
+    const continues = before.trim() === '' && previous && this.previousOpen && !speaker;
     if (continues && previous) {
       // Each paragraph stays its own verbatim quote, so it can be checked against the page.
-      previous = { quote: clean(words), speaker: previous.speaker, start, end };
-      quotes.push(previous);
+      this.push({ quote: clean(words), speaker: previous.speaker, start, end });
     } else if (speaker && !/^(?:he|she|they|it)$/i.test(speaker)) {
-      previous = { quote: clean(words), speaker: clean(speaker), start, end };
-      quotes.push(previous);
+      this.push({ quote: clean(words), speaker: clean(speaker), start, end });
     } else if (
       before.trim() === '' &&
       afterMatch === null &&
@@ -60,12 +83,21 @@ export function extractQuotes(text: string): AttributedQuote[] {
       words.length > 40
     ) {
       // An unattributed paragraph-opening quote after an attributed one: the same speaker goes on.
-      previous = { quote: clean(words), speaker: previous.speaker, start, end };
-      quotes.push(previous);
+      this.push({ quote: clean(words), speaker: previous.speaker, start, end });
     } else {
-      previous = speaker ? previous : null;
+      this.previous = speaker ? previous : null;
     }
-    previousOpen = !closed;
+    this.previousOpen = !closed;
   }
-  return quotes;
+
+  private push(quote: AttributedQuote): void {
+    this.previous = quote;
+    this.quotes.push(quote);
+  }
+}
+
+export function extractQuotes(text: string): AttributedQuote[] {
+  const reader = new QuoteReader(text);
+  reader.readTo(text.length);
+  return reader.quotes;
 }

@@ -3,26 +3,30 @@
  * Hover opens after an intent delay, keyboard focus opens at once, Escape and mouse-out (after a grace
  * period) close. The card is non-modal and focus stays in the page, so it never traps the reader.
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { CardShell } from '../../components/CardShell';
 import { EntityCard, type EntityCardProps } from '../../components/EntityCard';
 import { FigureCard } from '../../components/FigureCard';
+import { formatDate } from '../../components/i18n';
 import type { FigureContext } from '../../core/article/article-context';
+import { benchCardShown, benchNow } from './bench-meter';
+import { followMark } from './card-placement';
 import { ownMarks } from './text-blocks';
 
 export type CardModel =
   | { type: 'entity'; label: string; props: EntityCardProps }
   | { type: 'figure'; label: string; context: FigureContext };
 
+type CardUi = Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>>;
+
 const INTENT_MS = 200;
 const GRACE_MS = 300;
 
 export class CardController {
-  private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | null = null;
-  private uiPending: Promise<HTMLElement> | null = null;
+  private ui: CardUi | null = null;
+  private uiPending: Promise<CardUi> | null = null;
   private openMark: HTMLElement | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -129,14 +133,33 @@ export class CardController {
    * A page may define its own `<backstory-card>` custom element whose constructor takes the shadow root
    * (attachShadow then throws): the card then uses a host name the page cannot know in advance.
    */
-  private mountUi(): Promise<HTMLElement> {
+  private preparedUi(): Promise<CardUi> {
     this.uiPending ??= this.createUi('backstory-card').catch(() =>
       this.createUi(`backstory-card-${Math.random().toString(36).slice(2, 10)}`),
     );
     return this.uiPending;
   }
 
-  private createUi(name: string): Promise<HTMLElement> {
+  /**
+   * Builds the card's shadow root and loads its styles ahead of the first card, without putting anything
+   * in the page: the first card then opens as fast as the next ones.
+   */
+  prepare(): void {
+    this.preparedUi().catch(() => undefined);
+    // The page's first date format loads the locale's calendar data (5–8 ms); cards show dates.
+    formatDate('2000-01-01');
+  }
+
+  private async mountUi(): Promise<HTMLElement> {
+    const ui = await this.preparedUi();
+    if (this.ui !== ui) {
+      this.ui = ui;
+      ui.mount();
+    }
+    return ui.uiContainer;
+  }
+
+  private createUi(name: string): Promise<CardUi> {
     return createShadowRootUi<HTMLElement>(this.ctx, {
       name,
       position: 'inline',
@@ -147,14 +170,11 @@ export class CardController {
       onRemove: (container) => {
         if (container) render(null, container);
       },
-    }).then((ui) => {
-      this.ui = ui;
-      ui.mount();
-      return ui.uiContainer;
     });
   }
 
   async open(mark: HTMLElement): Promise<void> {
+    const intent = benchNow();
     const model = this.modelOf(mark);
     if (!model) return;
     const container = await this.mountUi();
@@ -179,15 +199,10 @@ export class CardController {
     this.stopAutoUpdate?.();
     // Hidden until placed, so the card never flashes at the viewport's corner.
     card.style.visibility = 'hidden';
-    this.stopAutoUpdate = autoUpdate(mark, card, () => {
-      void computePosition(mark, card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(6), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        card.style.visibility = 'visible';
-      });
+    this.stopAutoUpdate = followMark(mark, card, (x, y) => {
+      card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      card.style.visibility = 'visible';
+      benchCardShown(intent);
     });
   }
 

@@ -7,7 +7,9 @@
 import '../../components/card.css';
 import { handleMessages } from '../../messaging/channel';
 import type { ContentProtocol } from '../../messaging/protocol';
+import { benchPause, benchReady, benchStart } from './bench-meter';
 import { CardController } from './card-controller';
+import { IdleSlicer } from './idle';
 import { runPass } from './page-pass';
 import { PageWatcher, type PassScope } from './page-watcher';
 import { PassLog } from './pass-log';
@@ -17,6 +19,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    benchStart();
     const log = new PassLog();
     const controller = new CardController(ctx, (mark) => log.modelOf(mark));
     controller.listen(document);
@@ -35,8 +38,14 @@ export default defineContentScript({
       root.setAttribute('data-backstory-passes', String(++passes));
     };
     try {
-      await new PageWatcher(ctx, document, runOnePass).start();
+      // The first pass starts in a task of its own, not in the one that evaluated this script.
+      await new IdleSlicer(ctx.signal).yield();
+      const first = new PageWatcher(ctx, document, runOnePass).start();
+      benchPause();
+      await first;
       root.setAttribute('data-backstory-state', 'ready');
+      benchReady();
+      controller.prepare();
     } catch (error) {
       console.error('[backstory] page pass failed', error);
       root.setAttribute('data-backstory-state', 'error');

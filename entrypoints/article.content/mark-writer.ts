@@ -105,9 +105,22 @@ function widenToWholeInlineElements(range: Range): void {
 }
 
 /**
- * Wraps one mark. When the mention spans several text nodes (`Sir <a>Keir Starmer</a>`), the nodes are
- * split at the ends and surrounded together if they share a parent; otherwise the part inside the last
- * node is marked, which keeps the page's own elements intact.
+ * Wraps `[start, end)` of one text node: the node is split at both ends and the middle moved into the
+ * mark. This is what `Range.surroundContents` does for a range inside one text node, without a Range:
+ * every live Range is updated on every change to the document until it is garbage-collected, so one Range
+ * per mark makes wrapping thousands of marks quadratic.
+ */
+function wrapWithin(node: Text, start: number, end: number, mark: HTMLElement): void {
+  const middle = start > 0 ? node.splitText(start) : node;
+  if (end - start < middle.data.length) middle.splitText(end - start);
+  middle.parentNode?.insertBefore(mark, middle);
+  mark.appendChild(middle);
+}
+
+/**
+ * Wraps one mark. A mention inside one text node is split out of it. When the mention spans several text
+ * nodes (`Sir <a>Keir Starmer</a>`), the nodes are split at the ends and surrounded together if they share
+ * a parent; otherwise the part inside the last node is marked, which keeps the page's own elements intact.
  */
 function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number>): HTMLElement | null {
   const first = nodeIndexAt(block, spec.start);
@@ -119,6 +132,12 @@ function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number
   const localStart = spec.start - (block.offsets[first] ?? 0);
   const localEnd = spec.end - (block.offsets[last] ?? 0);
   if (localEnd > endNode.data.length || localStart < 0) return null;
+  if (first === last) {
+    const mark = createMark(doc, spec);
+    wrapWithin(startNode, localStart, localEnd, mark);
+    markToModel.set(mark, spec.model);
+    return mark;
+  }
   const range = doc.createRange();
   range.setStart(startNode, localStart);
   range.setEnd(endNode, localEnd);

@@ -1,30 +1,28 @@
 /**
- * One pass over the page: collect text, analyse it, ask the background once, write the marks in idle
- * slices, and keep the card models and the article summary for the popup.
+ * One pass over the page: collect text, analyse it, ask the background once, write the marks, and keep
+ * the card models and the article summary for the popup. Only reading the page happens in one go; the
+ * analysis, the card models and the marks are cut into idle-time slices, so a long page never holds the
+ * main thread for long.
  */
 
-import { t } from '../../components/i18n';
-import { type ArticleAnalysis, analyseArticle, lookupRequestFor } from '../../core/article/article-analysis';
-import { buildSummary, figureContext, quotesBy } from '../../core/article/article-context';
-import { localSpan } from '../../core/article/article-text';
-import { buildMarks, resolveNames } from '../../core/article/mark-resolution';
-import { resolveRoles } from '../../core/article/role-context';
-import type { ResolvedRolePhrase } from '../../core/roles/role-resolution';
+import {
+  type ArticleAnalysis,
+  analyseArticleSteps,
+  lookupRequestFor,
+} from '../../core/article/article-analysis';
+import { buildSummary, FigureContexts, quotesByName } from '../../core/article/article-context';
+import { buildMarks, type ResolvedName, resolveNames } from '../../core/article/mark-resolution';
+import { type RoleContext, resolveRoles } from '../../core/article/role-context';
 import { sendToBackground } from '../../messaging/channel';
 import type { ArticleSummary } from '../../messaging/protocol';
 import { readArticleCountry, readArticleDate } from './article-meta';
+import { benchArticleText } from './bench-meter';
 import type { CardModel } from './card-controller';
-import { forEachIdle } from './idle';
+import { IdleSlicer } from './idle';
 import { findArticleRegion } from './main-content';
+import { byBlock, NameSpecs, roleSpecs, withRoleMarks } from './mark-specs';
 import { applyMarks, type MarkSpec } from './mark-writer';
 import { collectTextBlocks } from './text-blocks';
-
-const KIND_LABEL: Record<string, string> = {
-  person: 'kindPerson',
-  organization: 'kindOrganization',
-  place: 'kindPlace',
-  figure: 'kindFigure',
-};
 
 export interface PassResult {
   models: CardModel[];
@@ -32,55 +30,58 @@ export interface PassResult {
   summary: ArticleSummary;
 }
 
-type Span = Pick<MarkSpec, 'block' | 'start' | 'end'>;
-const overlaps = (a: Span, b: Span) => a.block === b.block && a.start < b.end && b.start < a.end;
-/** A role phrase replaces a place or organisation mark inside it ("US" in "the US president"). */
-const displaces = (role: Span, spec: MarkSpec) =>
-  spec.kind !== 'person' &&
-  spec.kind !== 'figure' &&
-  overlaps(role, spec) &&
-  role.start <= spec.start &&
-  spec.end <= role.end;
+/** Runs the analysis generator to its end, yielding to the browser between stretches when a slice is due. */
+async function analyseInSlices(texts: readonly string[], slicer: IdleSlicer): Promise<ArticleAnalysis> {
+  const steps = analyseArticleSteps(texts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.pause();
+  }
+}
 
-/**
- * Marks for role phrases ("the Prime Minister"), each with its own card model that says which office the
- * words name on the date. A phrase that would overlap another mark is left out.
- */
-function roleSpecs(
+/** The card models: one per resolved name, then one per figure (`figureModelBase` onwards). */
+async function buildModels(
   analysis: ArticleAnalysis,
-  phrases: readonly ResolvedRolePhrase[],
-  models: CardModel[],
-  taken: readonly MarkSpec[],
+  names: readonly ResolvedName[],
+  roles: RoleContext,
   articleDate: string | null,
-): MarkSpec[] {
-  const specs: MarkSpec[] = [];
-  for (const { phrase, context, role } of phrases) {
-    const span = localSpan(analysis.article, phrase.start, phrase.end);
-    if (!span) continue;
-    if (taken.some((s) => overlaps(s, span) && !displaces(span, s))) continue;
-    const model = models.length;
+  slicer: IdleSlicer,
+): Promise<CardModel[]> {
+  const quotes = quotesByName(analysis, names);
+  const models: CardModel[] = [];
+  for (const [ref, name] of names.entries()) {
     models.push({
       type: 'entity',
-      label: context.entity.name,
+      label: name.context?.entity.name ?? name.cluster.canonical,
       props: {
-        kind: 'person',
-        name: context.entity.name,
-        context,
+        kind: name.kind,
+        name: name.cluster.canonical,
+        context: name.context,
         articleDate,
-        articleSays: { descriptions: [], quotes: [] },
-        roleReference: { phrase: phrase.text, role },
+        articleSays: {
+          descriptions: [...new Set([...name.cluster.titles, ...name.cluster.rolePhrases])],
+          quotes: (quotes.get(name) ?? []).map((q) => q.quote),
+        },
+        conflicts: roles.conflicts.get(ref) ?? [],
       },
     });
-    specs.push({
-      ...span,
-      kind: 'person',
-      id: context.entity.id,
-      model,
-      via: 'role',
-      label: t('roleMarkLabel', phrase.text, context.entity.name, t('kindPerson')),
-    });
+    if (slicer.due) await slicer.yield();
   }
-  return specs;
+  // A figure's context (the page's other figures like it, with their sentences) is built when its card
+  // opens: building it for every figure of a long page up front would hold megabytes nobody reads.
+  const contexts = new FigureContexts(analysis.figures, analysis.article.text);
+  for (const [index, figure] of analysis.figures.entries()) {
+    models.push({
+      type: 'figure',
+      label: figure.text,
+      get context() {
+        return contexts.of(index, figure);
+      },
+    });
+    if (slicer.due) await slicer.yield();
+  }
+  return models;
 }
 
 export async function runPass(
@@ -90,70 +91,42 @@ export async function runPass(
 ): Promise<PassResult> {
   const region = scope === undefined ? findArticleRegion(doc) : scope;
   const blocks = region ? collectTextBlocks(doc.body, region.keeps) : [];
-  const analysis = analyseArticle(blocks.map((b) => b.text));
   const articleDate = readArticleDate(doc);
   const country = readArticleCountry(doc);
-  const response = await sendToBackground('lookup', lookupRequestFor(analysis, articleDate, country));
+  // The page has been read; the rest works on that copy of its text and may wait for idle time.
+  const slicer = new IdleSlicer(signal);
+  await slicer.yield();
+  const analysis = await analyseInSlices(
+    blocks.map((b) => b.text),
+    slicer,
+  );
+  benchArticleText(analysis.article.text);
+  const response = await slicer.wait(
+    sendToBackground('lookup', lookupRequestFor(analysis, articleDate, country)),
+  );
   const names = resolveNames(analysis, response);
   // Roles are judged on the article's day; an undated page is read as today's news.
   const date = articleDate ?? new Date().toISOString().slice(0, 10);
   const roles = resolveRoles(analysis, names, response, { date, country });
+  await slicer.pause();
 
-  const models: CardModel[] = names.map((name, ref) => {
-    const display = name.context?.entity.name ?? name.cluster.canonical;
-    return {
-      type: 'entity',
-      label: display,
-      props: {
-        kind: name.kind,
-        name: name.cluster.canonical,
-        context: name.context,
-        articleDate,
-        articleSays: {
-          descriptions: [...new Set([...name.cluster.titles, ...name.cluster.rolePhrases])],
-          quotes: quotesBy(analysis, names, name).map((q) => q.quote),
-        },
-        conflicts: roles.conflicts.get(ref) ?? [],
-      },
-    };
-  });
-  const figureModelBase = models.length;
-  analysis.figures.forEach((figure, index) => {
-    const context = figureContext(analysis, index);
-    if (context) models.push({ type: 'figure', label: figure.text, context });
-  });
-
-  const nameSpecs: MarkSpec[] = [];
+  const models = await buildModels(analysis, names, roles, articleDate, slicer);
+  const specsOf = new NameSpecs(analysis, models, names.length, roles.conflictStarts);
+  const nameMarks: MarkSpec[] = [];
   for (const mark of buildMarks(analysis, names)) {
-    const span = localSpan(analysis.article, mark.start, mark.end);
-    if (!span) continue;
-    const model = mark.kind === 'figure' ? figureModelBase + mark.ref : mark.ref;
-    const name = models[model]?.label ?? '';
-    nameSpecs.push({
-      ...span,
-      kind: mark.kind,
-      id: mark.id,
-      model,
-      ...(roles.conflictStarts.has(mark.start)
-        ? { conflict: true, label: `${t('markLabel', name, t('kindPerson'))}; ${t('conflictMarkLabel')}` }
-        : { label: t('markLabel', name, t(KIND_LABEL[mark.kind] ?? '')) }),
-    });
+    const spec = specsOf.of(mark);
+    if (spec) nameMarks.push(spec);
+    if (slicer.due) await slicer.yield();
   }
-  const roleMarks = roleSpecs(analysis, roles.phrases, models, nameSpecs, articleDate);
-  const specs = [...nameSpecs.filter((s) => !roleMarks.some((r) => displaces(r, s))), ...roleMarks];
+  const specs = withRoleMarks(nameMarks, roleSpecs(analysis, roles.phrases, models, nameMarks, articleDate));
 
   const markToModel = new Map<Element, number>();
-  const blockOrder = [...new Set(specs.map((s) => s.block))];
-  await forEachIdle(
-    blockOrder.length,
-    (i) =>
-      applyMarks(
-        blocks,
-        specs.filter((s) => s.block === blockOrder[i]),
-        markToModel,
-      ),
-    signal,
-  );
+  for (const blockSpecs of byBlock(specs).values()) {
+    if (slicer.due) await slicer.yield();
+    if (slicer.aborted) break;
+    applyMarks(blocks, blockSpecs, markToModel);
+  }
+  await slicer.pause();
 
   const summary = buildSummary(analysis, names, { url: location.href, title: doc.title, articleDate }, roles);
   return { models, markToModel, summary };

@@ -14,6 +14,7 @@ import {
   PassPlanner,
   takeWithinBudget,
 } from '../../core/article/pass-budget';
+import { benchWithin } from './bench-meter';
 import { findArticleRegion } from './main-content';
 import { ownMarks } from './text-blocks';
 
@@ -88,7 +89,7 @@ export class PageWatcher {
   private roots = new Set<Element>();
   /** New content waiting for an incremental pass: outermost elements only, oldest first. */
   private pending: Element[] = [];
-  private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  private readonly observer = new MutationObserver((records) => benchWithin(() => this.onMutations(records)));
   private timer: number | undefined;
   private busy = false;
 
