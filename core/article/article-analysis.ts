@@ -59,12 +59,21 @@ function stretches(article: ArticleText, size: number): [number, number][] {
   return out;
 }
 
+/** The parts of the analysis, in the order each stretch runs them. */
+export type AnalysisPhase = 'names' | 'figures' | 'roles' | 'quotes' | 'clusters';
+
+const noPhases = (_phase: AnalysisPhase) => {};
+
 /**
  * {@link analyseArticle} a stretch of blocks at a time: the generator yields after each stretch, so a
  * caller can give the browser its turn, and returns the analysis. Driven to the end without pausing it
- * gives the same analysis as reading the whole text at once.
+ * gives the same analysis as reading the whole text at once. `enter` is told each time the work moves to
+ * another part, so a benchmark can book the time to it.
  */
-export function* analyseArticleSteps(blocks: readonly string[]): Generator<void, ArticleAnalysis, void> {
+export function* analyseArticleSteps(
+  blocks: readonly string[],
+  enter: (phase: AnalysisPhase) => void = noPhases,
+): Generator<void, ArticleAnalysis, void> {
   const article = joinBlocks(blocks);
   const { text } = article;
   const mentions: NameMention[] = [];
@@ -72,10 +81,13 @@ export function* analyseArticleSteps(blocks: readonly string[]): Generator<void,
   const rolePhrases: RolePhraseMention[] = [];
   const quotes = new QuoteReader(text);
   for (const [from, to] of stretches(article, STRETCH_CHARS)) {
+    enter('names');
     // A mention that crosses a block boundary cannot be wrapped in one element; drop it here.
     const found = findNameMentions(text, from, to).filter((m) => !m.text.includes('\n'));
     mentions.push(...found);
+    enter('figures');
     figures.push(...inLines(parseFigures, text, from, to).filter((f) => !f.text.includes('\n')));
+    enter('roles');
     // A name inside the phrase ("US" in "the US president") gives way to it; one crossing its edge wins.
     const phrases = inLines(findRolePhrases, text, from, to).filter(
       (r) =>
@@ -83,9 +95,11 @@ export function* analyseArticleSteps(blocks: readonly string[]): Generator<void,
         !found.some((m) => m.start < r.end && r.start < m.end && (m.start < r.start || m.end > r.end)),
     );
     rolePhrases.push(...phrases);
+    enter('quotes');
     quotes.readTo(to);
     yield;
   }
+  enter('clusters');
   return {
     article,
     mentions,

@@ -3,6 +3,7 @@
  */
 
 import { MONTH_NAMES, monthNumber, TIME_ZONES } from './lexicon';
+import { pattern } from './pattern';
 import { eachMatch, type Scan } from './scan';
 
 const M = `(?:${MONTH_NAMES})`;
@@ -22,6 +23,18 @@ const MONTHS_FULL = [
 ];
 
 const g = (group: string | undefined): string => group ?? '';
+
+// The patterns' text is built once, not per line: a long article is thousands of lines, and building it
+// means joining the month names' alternation every time (see `pattern` in scan.ts).
+const MONTH_DAY = pattern(
+  `\\b(${M})(\\.?)(,?)\\s(\\d{1,2})(?:st|nd|rd|th)?(?:(,?)\\s(\\d{4}))?(?![\\d.,]\\d|\\w)`,
+  'g',
+);
+const DAY_MONTH = pattern(
+  `(?<![\\w.,])(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${M})\\b(?:\\.?,?\\s(\\d{4})\\b)?`,
+  'g',
+);
+const MONTH_YEAR = pattern(`\\b(${M})\\.?,?\\s(\\d{4})(?![\\d,.]\\d|\\w)`, 'g');
 
 function dateDisplay(day: number | null, month: number | null, year: number | null): string {
   const mon = month ? MONTHS_FULL[month - 1] : undefined;
@@ -70,35 +83,28 @@ export function recogniseDates(s: Scan): void {
   });
   // Month first: the comma after the month ("Nov, 29, 2016") is allowed only when a year follows,
   // so "in June, 20 people" is not a date.
-  eachMatch(
-    t,
-    new RegExp(`\\b(${M})(\\.?)(,?)\\s(\\d{1,2})(?:st|nd|rd|th)?(?:(,?)\\s(\\d{4}))?(?![\\d.,]\\d|\\w)`, 'g'),
-    (m) => {
-      if (m[3] && !m[6]) return;
-      addDate(
-        s,
-        m.index,
-        m.index + m[0].length,
-        Number(m[4]),
-        monthNumber(g(m[1])),
-        m[6] ? Number(m[6]) : null,
-      );
-    },
+  eachMatch(t, MONTH_DAY(), (m) => {
+    if (m[3] && !m[6]) return;
+    addDate(
+      s,
+      m.index,
+      m.index + m[0].length,
+      Number(m[4]),
+      monthNumber(g(m[1])),
+      m[6] ? Number(m[6]) : null,
+    );
+  });
+  eachMatch(t, DAY_MONTH(), (m) =>
+    addDate(
+      s,
+      m.index,
+      m.index + m[0].length,
+      Number(m[1]),
+      monthNumber(g(m[2])),
+      m[3] ? Number(m[3]) : null,
+    ),
   );
-  eachMatch(
-    t,
-    new RegExp(`(?<![\\w.,])(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${M})\\b(?:\\.?,?\\s(\\d{4})\\b)?`, 'g'),
-    (m) =>
-      addDate(
-        s,
-        m.index,
-        m.index + m[0].length,
-        Number(m[1]),
-        monthNumber(g(m[2])),
-        m[3] ? Number(m[3]) : null,
-      ),
-  );
-  eachMatch(t, new RegExp(`\\b(${M})\\.?,?\\s(\\d{4})(?![\\d,.]\\d|\\w)`, 'g'), (m) =>
+  eachMatch(t, MONTH_YEAR(), (m) =>
     addDate(s, m.index, m.index + m[0].length, null, monthNumber(g(m[1])), Number(m[2])),
   );
   // The attacks of 11 September 2001 are named by their US date.
@@ -115,6 +121,14 @@ export function recogniseDates(s: Scan): void {
 
 /** Hours in words, in order from one, for "ten o'clock". */
 const HOUR_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+const HOUR_NAMES = HOUR_WORDS.split('|');
+
+const CLOCK_AM_PM = pattern(
+  `(?<![\\w:.])(\\d{1,2})(?:[:.](\\d{2}))?\\s?(a\\.m\\.|p\\.m\\.|A\\.M\\.|P\\.M\\.|am|pm|AM|PM)(?:\\s(?:${TIME_ZONES})\\b)?(?![A-Za-z])`,
+  'g',
+);
+const CLOCK_ZONE = pattern(`(?<![\\w:.])(\\d{1,2}):(\\d{2})\\s(?:${TIME_ZONES})\\b`, 'g');
+const O_CLOCK = pattern(`\\b(\\d{1,2}|${HOUR_WORDS})\\so['’]clock\\b`, 'gi');
 
 /** Clock times: "10:30 a.m.", "3pm", "7:11 AM PST", "at 14:00", "09:00 GMT". */
 export function recogniseTimes(s: Scan): void {
@@ -131,25 +145,16 @@ export function recogniseTimes(s: Scan): void {
       display: `Time of day ${hh}:${mm}`,
     });
   };
-  eachMatch(
-    s.text,
-    new RegExp(
-      `(?<![\\w:.])(\\d{1,2})(?:[:.](\\d{2}))?\\s?(a\\.m\\.|p\\.m\\.|A\\.M\\.|P\\.M\\.|am|pm|AM|PM)(?:\\s(?:${TIME_ZONES})\\b)?(?![A-Za-z])`,
-      'g',
-    ),
-    (m) => add(m, Number(m[1]), Number(m[2] ?? 0), /^p/i.test(g(m[3]))),
-  );
-  eachMatch(s.text, new RegExp(`(?<![\\w:.])(\\d{1,2}):(\\d{2})\\s(?:${TIME_ZONES})\\b`, 'g'), (m) =>
-    add(m, Number(m[1]), Number(m[2]), null),
-  );
+  eachMatch(s.text, CLOCK_AM_PM(), (m) => add(m, Number(m[1]), Number(m[2] ?? 0), /^p/i.test(g(m[3]))));
+  eachMatch(s.text, CLOCK_ZONE(), (m) => add(m, Number(m[1]), Number(m[2]), null));
   eachMatch(
     s.text,
     /(?<=\b(?:at|from|until|till|by|before|after|around|since|between|and|to) )(\d{1,2}):(\d{2})(?![\d:])/gi,
     (m) => add(m, Number(m[1]), Number(m[2]), null),
   ); // "10 o'clock", "ten o'clock": the hour alone, morning or evening unknown.
-  eachMatch(s.text, new RegExp(`\\b(\\d{1,2}|${HOUR_WORDS})\\so['’]clock\\b`, 'gi'), (m) => {
+  eachMatch(s.text, O_CLOCK(), (m) => {
     const raw = g(m[1]).toLowerCase();
-    const hour = /^\d/.test(raw) ? Number(raw) : HOUR_WORDS.split('|').indexOf(raw) + 1;
+    const hour = /^\d/.test(raw) ? Number(raw) : HOUR_NAMES.indexOf(raw) + 1;
     add(m, hour, 0, null);
   });
 }

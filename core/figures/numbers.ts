@@ -14,21 +14,40 @@ import {
   STOP_WORDS,
 } from './lexicon';
 import { CARDINAL_WORD, readNumberWords } from './number-words';
+import { pattern } from './pattern';
 import { borrowedScale, CURRENCY_WORDS, currencyFromWord, moneyFields, NUM, WORDNUM } from './recognisers';
 import { eachMatch, type FigureFields, groupDigits, type Scan, scaled } from './scan';
 
-const PERCENT_SUFFIX =
-  /^(?:\s?%|\s(?:per\s?cent|percent|pct)\b)(\sof\s(?:GDP|gross domestic product|GNP|GNI|national income)\b)?/i;
-const POINTS_SUFFIX = /^\s(percentage points?|basis points?|bps)\b/i;
-const CURRENCY_SUFFIX = new RegExp(`^\\s(${CURRENCY_WORDS})\\b`);
-const MONTH_RE = new RegExp(`^(?:${MONTH_NAMES})$`);
-const TEMPORAL_BEFORE =
-  /\b(?:in|since|by|from|until|till|of|during|before|after|between|to|and|through|year|early|late|mid|spring|summer|autumn|fall|winter|around|circa|the|fiscal|financial|calendar)\s$/i;
+const PERCENT_SUFFIX = pattern(
+  String.raw`^(?:\s?%|\s(?:per\s?cent|percent|pct)\b)(\sof\s(?:GDP|gross domestic product|GNP|GNI|national income)\b)?`,
+  'i',
+);
+const POINTS_SUFFIX = pattern(String.raw`^\s(percentage points?|basis points?|bps)\b`, 'i');
+const CURRENCY_SUFFIX = pattern(`^\\s(${CURRENCY_WORDS})\\b`);
+const MONTH_RE = pattern(`^(?:${MONTH_NAMES})$`);
+const TEMPORAL_BEFORE = pattern(
+  String.raw`\b(?:in|since|by|from|until|till|of|during|before|after|between|to|and|through|year|early|late|mid|spring|summer|autumn|fall|winter|around|circa|the|fiscal|financial|calendar)\s$`,
+  'i',
+);
 
 /** "10 to 12 percent", "between 5 and 7%": the first number of the range is a percentage too. */
-const RANGE_TO_PERCENT = new RegExp(
+const RANGE_TO_PERCENT = pattern(
   `^\\s?(?:to|-|–|and|or)\\s?${NUM}(?:\\s?%|\\s(?:per\\s?cent|percent)\\b)`,
   'i',
+);
+
+// The patterns' text is built once, not per line or per number (see `pattern` in scan.ts).
+const WORD_PERCENT = pattern(
+  `\\b(half|a quarter|three quarters|${WORDNUM})\\s(?:of\\s)?(?:an?\\s)?(percentage points?|per\\s?cent|percent|basis points)\\b`,
+  'gi',
+);
+const WORD_FRACTIONS: Record<string, number> = { half: 0.5, 'a quarter': 0.25, 'three quarters': 0.75 };
+const RANGE_SECOND = pattern(`^\\s?(?:to|-|–|and|or)\\s?${NUM}(?:\\s(?:thousand|million|billion))?`);
+const COMPACT_PERCENT_RANGE = pattern(`^\\s?[-–]\\s?(${NUM})(\\s?%|\\s(?:per\\s?cent|percent)\\b)`);
+const DIGIT_NUMBER = pattern(`(?<![\\w.,])${NUM}(?!\\d)`, 'g');
+const WORD_NUMBER = pattern(
+  `\\b(?:a (?=(?:dozen|hundred|thousand|million|billion|trillion)\\b))?${CARDINAL_WORD}\\b`,
+  'gi',
 );
 
 function percentFields(value: number, unit: string, high?: number): FigureFields {
@@ -59,14 +78,9 @@ function percentFields(value: number, unit: string, high?: number): FigureFields
 
 /** "half a percentage point", "two per cent", "a quarter of a percentage point". */
 export function recogniseWordPercents(s: Scan): void {
-  const re = new RegExp(
-    `\\b(half|a quarter|three quarters|${WORDNUM})\\s(?:of\\s)?(?:an?\\s)?(percentage points?|per\\s?cent|percent|basis points)\\b`,
-    'gi',
-  );
-  eachMatch(s.text, re, (m) => {
+  eachMatch(s.text, WORD_PERCENT(), (m) => {
     const raw = (m[1] ?? '').toLowerCase();
-    const fixed: Record<string, number> = { half: 0.5, 'a quarter': 0.25, 'three quarters': 0.75 };
-    const value = fixed[raw] ?? readNumberWords(raw, 0)?.value ?? null;
+    const value = WORD_FRACTIONS[raw] ?? readNumberWords(raw, 0)?.value ?? null;
     if (value === null) return;
     const word = (m[2] ?? '').toLowerCase();
     const unit = word.startsWith('percentage')
@@ -101,7 +115,7 @@ function singular(word: string): string {
   return word;
 }
 
-const NOUN_WORD = /\s([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)/y;
+const NOUN_WORD = pattern(String.raw`\s([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)`, 'y');
 
 /**
  * The counted noun phrase right after a number: adjectives then a plural head noun, within four
@@ -109,9 +123,10 @@ const NOUN_WORD = /\s([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)/y;
  */
 function readNoun(text: string, pos: number, singularOk: boolean): { end: number; noun: string } | null {
   let i = pos;
+  const nounWord = NOUN_WORD();
   for (let words = 0; words < 4; words++) {
-    NOUN_WORD.lastIndex = i;
-    const m = NOUN_WORD.exec(text);
+    nounWord.lastIndex = i;
+    const m = nounWord.exec(text);
     if (!m) return null;
     const w = (m[1] ?? '').toLowerCase();
     if (STOP_WORDS.has(w) || /['’]/.test(w)) return null;
@@ -153,7 +168,7 @@ function isIdentifier(text: string, pos: number): boolean {
   if (/['’]s$/.test(word)) return false;
   const lower = word.toLowerCase();
   if (IDENTIFIER_PREFIXES.has(lower)) return true;
-  return /[A-Z]/.test(word) && !SENTENCE_WORDS.has(lower.replace(/\.$/, '')) && !MONTH_RE.test(word);
+  return /[A-Z]/.test(word) && !SENTENCE_WORDS.has(lower.replace(/\.$/, '')) && !MONTH_RE().test(word);
 }
 
 /** A list marker: "1. Finland 2. Norway …" or a line starting "3) ". */
@@ -169,9 +184,7 @@ function isEnumerator(text: string, start: number, end: number, raw: string): bo
 
 /** "400 to 600 people": the first number of a range borrows the noun of the second for its unit. */
 function rangeNoun(text: string, pos: number): string | null {
-  const m = new RegExp(`^\\s?(?:to|-|–|and|or)\\s?${NUM}(?:\\s(?:thousand|million|billion))?`).exec(
-    text.slice(pos, pos + 40),
-  );
+  const m = RANGE_SECOND().exec(text.slice(pos, pos + 40));
   return m ? (readNoun(text, pos + m[0].length, false)?.noun ?? null) : null;
 }
 
@@ -185,21 +198,21 @@ function addWithSuffix(
 ) {
   const t = s.text;
   const after = t.slice(p, p + 60);
-  const pct = PERCENT_SUFFIX.exec(after);
+  const pct = PERCENT_SUFFIX().exec(after);
   if (pct) return s.add(start, p + pct[0].length, percentFields(value, pct[1] ? '% of GDP' : '%'));
-  const pts = POINTS_SUFFIX.exec(after);
+  const pts = POINTS_SUFFIX().exec(after);
   if (pts) {
     const unit = /^b/i.test(pts[1] ?? '') ? 'basis points' : 'percentage points';
     return s.add(start, p + pts[0].length, percentFields(value, unit));
   }
-  const cur = CURRENCY_SUFFIX.exec(after);
+  const cur = CURRENCY_SUFFIX().exec(after);
   if (cur) {
     const { code, factor } = currencyFromWord(cur[1] ?? '');
     const v = Math.round(value * factor * 1e6) / 1e6;
     return s.add(start, p + cur[0].length, moneyFields(v, code, t.slice(start, p + cur[0].length)));
   }
   // A year stays a year: "3% in 2016 and 7% in 2017".
-  if (!opts.year && RANGE_TO_PERCENT.test(after)) return s.add(start, p, percentFields(value, '%'));
+  if (!opts.year && RANGE_TO_PERCENT().test(after)) return s.add(start, p, percentFields(value, '%'));
   const noun = readNoun(t, p, value === 1 || !Number.isInteger(value));
   // A measure after the number ("Mojang 2 years ago") outweighs the capitalised word before it.
   const measured =
@@ -207,7 +220,7 @@ function addWithSuffix(
   if (opts.digits && !measured && isIdentifier(t, start)) return s.block(start, p);
   if (opts.year) {
     const firstWordNoun = noun && /^\s[a-z]+$/.test(t.slice(p, noun.end));
-    if (!firstWordNoun || TEMPORAL_BEFORE.test(t.slice(Math.max(0, start - 12), start))) {
+    if (!firstWordNoun || TEMPORAL_BEFORE().test(t.slice(Math.max(0, start - 12), start))) {
       return s.add(start, p, {
         kind: 'year',
         value,
@@ -263,9 +276,7 @@ function handleDigits(s: Scan, start: number, raw: string): void {
   }
   const value = scaled(raw, exp);
   // Compact percent range "2-3%": one span with a high bound.
-  const pr = new RegExp(`^\\s?[-–]\\s?(${NUM})(\\s?%|\\s(?:per\\s?cent|percent)\\b)`).exec(
-    t.slice(end, end + 20),
-  );
+  const pr = COMPACT_PERCENT_RANGE().exec(t.slice(end, end + 20));
   if (pr && exp === 0) {
     const high = Number((pr[1] ?? '').replace(/,/g, ''));
     if (high > value) {
@@ -306,17 +317,8 @@ function handleWords(s: Scan, start: number): void {
 /** The generic pass: every number not yet claimed or blocked, digits and words, in text order. */
 export function recogniseNumbers(s: Scan): void {
   const atoms: { start: number; raw: string | null }[] = [];
-  eachMatch(s.text, new RegExp(`(?<![\\w.,])${NUM}(?!\\d)`, 'g'), (m) =>
-    atoms.push({ start: m.index, raw: m[0] }),
-  );
-  eachMatch(
-    s.text,
-    new RegExp(
-      `\\b(?:a (?=(?:dozen|hundred|thousand|million|billion|trillion)\\b))?${CARDINAL_WORD}\\b`,
-      'gi',
-    ),
-    (m) => atoms.push({ start: m.index, raw: null }),
-  );
+  eachMatch(s.text, DIGIT_NUMBER(), (m) => atoms.push({ start: m.index, raw: m[0] }));
+  eachMatch(s.text, WORD_NUMBER(), (m) => atoms.push({ start: m.index, raw: null }));
   atoms.sort((a, b) => a.start - b.start);
   for (const atom of atoms) {
     if (atom.raw !== null) handleDigits(s, atom.start, atom.raw);

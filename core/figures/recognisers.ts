@@ -14,6 +14,7 @@ import {
 } from './currency';
 import { HYPHEN_UNITS, MEASURE_UNITS, MONTH_NAMES, SENTENCE_WORDS, UNIT_SYMBOLS } from './lexicon';
 import { CARDINAL_WORD, FRACTION_WORDS, readNumberWords } from './number-words';
+import { pattern } from './pattern';
 import { eachMatch, groupDigits, type Scan, scaled } from './scan';
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -23,24 +24,28 @@ const WORDNUM = `(?:${CARDINAL_WORD}(?:-${CARDINAL_WORD})?)`;
 
 const g = (group: string | undefined): string => group ?? '';
 
+// The patterns' text is built once, not per line (see `pattern` in scan.ts).
+const MONTH_WORD = pattern(`^${M}$`);
+
 /** Spans that must never yield a figure: URLs, e-mail, handles, hex, version numbers, phone numbers. */
+const NON_FIGURES = [
+  /\b(?:https?:\/\/|www\.)\S+/g,
+  /[\w.+-]+@[\w-]+\.[\w.]+/g,
+  /(?<![\w])[@#][\w-]+/g,
+  /\b[\w-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|de|fr)\b\S*/g,
+  /\b0x[0-9a-fA-F]+\b/g,
+  // Versions and dotted identifiers: 1.8.3, v2.0.1.
+  /(?<![\w.])v?\d+(?:\.\d+){2,}(?![\w])/g,
+  // Phone numbers: international prefix, bracketed area code, or 555-123-4567 / 555-1234 shapes.
+  /\+\d{1,3}[\s.-]?(?:\(?\d{1,5}\)?[\s.-]?){2,5}\d{2,5}/g,
+  /\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}/g,
+  /(?<![\d,.])\d{3}[.-]\d{3,4}[.-]\d{4}(?!\d)/g,
+  /(?<![\d,.-])\d{3}-\d{4}(?![\d-])/g,
+  /(?<![\d,.])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?!\d)/g,
+].map((re) => pattern(re.source, re.flags));
+
 export function blockNonFigures(s: Scan): void {
-  const patterns = [
-    /\b(?:https?:\/\/|www\.)\S+/g,
-    /[\w.+-]+@[\w-]+\.[\w.]+/g,
-    /(?<![\w])[@#][\w-]+/g,
-    /\b[\w-]+\.(?:com|org|net|gov|edu|io|co\.uk|uk|de|fr)\b\S*/g,
-    /\b0x[0-9a-fA-F]+\b/g,
-    // Versions and dotted identifiers: 1.8.3, v2.0.1.
-    /(?<![\w.])v?\d+(?:\.\d+){2,}(?![\w])/g,
-    // Phone numbers: international prefix, bracketed area code, or 555-123-4567 / 555-1234 shapes.
-    /\+\d{1,3}[\s.-]?(?:\(?\d{1,5}\)?[\s.-]?){2,5}\d{2,5}/g,
-    /\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}/g,
-    /(?<![\d,.])\d{3}[.-]\d{3,4}[.-]\d{4}(?!\d)/g,
-    /(?<![\d,.-])\d{3}-\d{4}(?![\d-])/g,
-    /(?<![\d,.])0\d{2,4}\s\d{3,4}\s?\d{3,4}(?!\d)/g,
-  ];
-  for (const re of patterns) eachMatch(s.text, re, (m) => s.block(m.index, m.index + m[0].length));
+  for (const re of NON_FIGURES) eachMatch(s.text, re(), (m) => s.block(m.index, m.index + m[0].length));
   blockHouseNumbers(s);
 }
 
@@ -53,12 +58,13 @@ const STREET_WORDS =
  * a plural noun follows, which makes the street a modifier of what is counted ("10 Wall Street firms"),
  * nor for a year after "in" or "since" ("in 2016 Main Street shops…").
  */
+const HOUSE_NUMBER = pattern(
+  `(?<![\\w.,])\\d{1,5}[A-Za-z]?(?=\\s(?:[A-Z][\\w'’.-]*\\s){1,3}(?:${STREET_WORDS})\\b(?!\\s(?!(?:says|is|was|has|does)\\b)[a-z]+s\\b))`,
+  'g',
+);
+
 function blockHouseNumbers(s: Scan): void {
-  const re = new RegExp(
-    `(?<![\\w.,])\\d{1,5}[A-Za-z]?(?=\\s(?:[A-Z][\\w'’.-]*\\s){1,3}(?:${STREET_WORDS})\\b(?!\\s(?!(?:says|is|was|has|does)\\b)[a-z]+s\\b))`,
-    'g',
-  );
-  eachMatch(s.text, re, (m) => {
+  eachMatch(s.text, HOUSE_NUMBER(), (m) => {
     const yearLike = /^(?:1\d|20|21)\d{2}$/.test(m[0]);
     if (yearLike && /\b(?:in|since|during|until|before|after|by)\s$/i.test(s.text.slice(0, m.index))) return;
     s.block(m.index, m.index + m[0].length);
@@ -70,9 +76,10 @@ function blockHouseNumbers(s: Scan): void {
  * matters ("MW" is megawatts, "mW" would not be read). A bare "m" is left out: after a number it is as
  * often millions as metres.
  */
+const UNIT_SYMBOL_AFTER = pattern(`(?<![\\w.,$£€])(${NUM})(\\s?)(${UNIT_SYMBOLS})(?![\\w/²³])`, 'g');
+
 export function recogniseUnitSymbols(s: Scan): void {
-  const re = new RegExp(`(?<![\\w.,$£€])(${NUM})(\\s?)(${UNIT_SYMBOLS})(?![\\w/²³])`, 'g');
-  eachMatch(s.text, re, (m) => {
+  eachMatch(s.text, UNIT_SYMBOL_AFTER(), (m) => {
     const value = Number(g(m[1]).replace(/,/g, ''));
     const unit = g(m[3]);
     s.add(m.index, m.index + m[0].length, {
@@ -84,6 +91,13 @@ export function recogniseUnitSymbols(s: Scan): void {
     });
   });
 }
+
+const SCREENS =
+  'display|resolution|screen|TV|television|video|monitor|panel|camera|HDR|streaming|content|footage|OLED|projector|gaming|UHD';
+const RESOLUTION = pattern(
+  `(?<![\\w.$£€])([1-9]\\d?)K(?=\\s(?:${SCREENS})\\b)|(?<=\\bin )([1-9]\\d?)K\\b`,
+  'g',
+);
 
 /** Powers and dimensions: "10^5", "2^15 - 1", "1800 x 1920", and display resolutions such as "4K". */
 export function recogniseTechnical(s: Scan): void {
@@ -111,19 +125,14 @@ export function recogniseTechnical(s: Scan): void {
         display: `${m[1]} by ${m[2]}${m[3] ? ` ${m[3]}` : ''}`,
       }),
   );
-  const screens =
-    'display|resolution|screen|TV|television|video|monitor|panel|camera|HDR|streaming|content|footage|OLED|projector|gaming|UHD';
-  eachMatch(
-    s.text,
-    new RegExp(`(?<![\\w.$£€])([1-9]\\d?)K(?=\\s(?:${screens})\\b)|(?<=\\bin )([1-9]\\d?)K\\b`, 'g'),
-    (m) =>
-      s.add(m.index, m.index + m[0].length, {
-        kind: 'quantity',
-        value: null,
-        unit: 'display resolution',
-        key: `resolution:${m[1] ?? m[2]}K`,
-        display: `${m[0]} display resolution`,
-      }),
+  eachMatch(s.text, RESOLUTION(), (m) =>
+    s.add(m.index, m.index + m[0].length, {
+      kind: 'quantity',
+      value: null,
+      unit: 'display resolution',
+      key: `resolution:${m[1] ?? m[2]}K`,
+      display: `${m[0]} display resolution`,
+    }),
   );
 }
 
@@ -139,12 +148,13 @@ function moneyFields(value: number, code: string, text: string, high?: number) {
 }
 
 /** Money with a currency marker before it: "£13.4 billion", "$2bn", "US$3 million", "USD 2 million", "$2-3bn", "50p". */
+const MONEY = pattern(
+  `(?<![A-Za-z0-9])(${CURRENCY_PREFIX})(${NUM})(?:\\s?[-–]\\s?(${NUM}))?(${SCALE_SUFFIX})?(?![0-9])`,
+  'g',
+);
+
 export function recogniseMoney(s: Scan): void {
-  const re = new RegExp(
-    `(?<![A-Za-z0-9])(${CURRENCY_PREFIX})(${NUM})(?:\\s?[-–]\\s?(${NUM}))?(${SCALE_SUFFIX})?(?![0-9])`,
-    'g',
-  );
-  eachMatch(s.text, re, (m) => {
+  eachMatch(s.text, MONEY(), (m) => {
     const end = m.index + m[0].length;
     // "$3D" or "£5bnx" are not amounts.
     if (/[A-Za-z]/.test(s.text[end] ?? '')) return;
@@ -161,15 +171,15 @@ export function recogniseMoney(s: Scan): void {
   });
 }
 
+const RANGE_TAIL = pattern(`^\\s?(?:to|-|–|and|or)\\s?(?:${CURRENCY_PREFIX})?(${NUM})(${SCALE_SUFFIX})`);
+
 /**
  * The scale of a range's second amount, lent to a first amount written without one: in "$5 to $7
  * million" or "5 to 7 million people" the 5 is millions too. Only when the first is the smaller, so
  * "$500 to $2 million" keeps its $500.
  */
 export function borrowedScale(text: string, pos: number, first: string, money: boolean): number {
-  const tail = new RegExp(`^\\s?(?:to|-|–|and|or)\\s?(?:${CURRENCY_PREFIX})?(${NUM})(${SCALE_SUFFIX})`).exec(
-    text.slice(pos, pos + 40),
-  );
+  const tail = RANGE_TAIL().exec(text.slice(pos, pos + 40));
   if (!tail) return 0;
   // Without a currency, a bare "m" is as likely metres ("2 to 3m deep") as millions.
   if (!money && /^m$/i.test(g(tail[2]))) return 0;
@@ -181,6 +191,8 @@ export function borrowedScale(text: string, pos: number, first: string, money: b
 function ageFields(value: number, unit = 'years (age)') {
   return { kind: 'quantity' as const, value, unit, key: `age:${value}:${unit}`, display: `Age ${value}` };
 }
+
+const AGE_OLD = pattern(`\\b(\\d{1,3}|${WORDNUM})[- ](year|month|week|day)s?[- ]old\\b`, 'gi');
 
 /** Ages: "aged 21", "age 5", "ages of 25 and 54", "21-year-old", "Two-year-old", "Eloise Parry, 21,". */
 export function recogniseAges(s: Scan): void {
@@ -200,7 +212,7 @@ export function recogniseAges(s: Scan): void {
     const start = m.index + m[0].length - g(m[1]).length;
     s.add(start, start + g(m[1]).length, ageFields(Number(m[1])));
   });
-  eachMatch(t, new RegExp(`\\b(\\d{1,3}|${WORDNUM})[- ](year|month|week|day)s?[- ]old\\b`, 'gi'), (m) => {
+  eachMatch(t, AGE_OLD(), (m) => {
     const raw = g(m[1]);
     const value = /^\d/.test(raw) ? Number(raw) : (readNumberWords(raw, 0)?.value ?? null);
     if (value === null) return;
@@ -211,7 +223,7 @@ export function recogniseAges(s: Scan): void {
   // sentence word, so "In June, 20 people…" is left alone.
   eachMatch(t, /\b([A-Z][a-z'’-]+), (\d{1,3}),/g, (m) => {
     const word = g(m[1]);
-    if (new RegExp(`^${M}$`).test(word)) return;
+    if (MONTH_WORD().test(word)) return;
     if (SENTENCE_WORDS.has(word.toLowerCase())) return;
     const value = Number(m[2]);
     if (value < 1 || value > 120) return;
@@ -220,11 +232,20 @@ export function recogniseAges(s: Scan): void {
   });
 }
 
+const HYPHEN_QUANTITY = pattern(
+  `(?<![\\w-])(${NUM}|${WORDNUM})-(${[...HYPHEN_UNITS].join('|')})(?![\\w-])`,
+  'gi',
+);
+const FRACTION = pattern(
+  `\\b(one|two|three|four|five|six|seven|eight|nine|a)[- ](${Object.keys(FRACTION_WORDS).join('|')})\\b`,
+  'gi',
+);
+const ONE_IN = pattern(`\\b(one|\\d{1,3}) in (${WORDNUM}|\\d{1,4})\\b(?![.,]\\d)`, 'gi');
+
 /** Hyphenated quantities ("six-month", "30-minute"), fractions ("one-tenth", "two-thirds"), ratios ("one in five") and "half the". */
 export function recogniseCompounds(s: Scan): void {
   const t = s.text;
-  const units = [...HYPHEN_UNITS].join('|');
-  eachMatch(t, new RegExp(`(?<![\\w-])(${NUM}|${WORDNUM})-(${units})(?![\\w-])`, 'gi'), (m) => {
+  eachMatch(t, HYPHEN_QUANTITY(), (m) => {
     const raw = g(m[1]);
     const value = /^\d/.test(raw) ? Number(raw.replace(/,/g, '')) : (readNumberWords(raw, 0)?.value ?? null);
     if (value === null) return;
@@ -238,29 +259,24 @@ export function recogniseCompounds(s: Scan): void {
       display: `${groupDigits(value)} ${unit}`,
     });
   });
-  const fractions = Object.keys(FRACTION_WORDS).join('|');
-  eachMatch(
-    t,
-    new RegExp(`\\b(one|two|three|four|five|six|seven|eight|nine|a)[- ](${fractions})\\b`, 'gi'),
-    (m) => {
-      const numWord = g(m[1]).toLowerCase();
-      const end = m.index + m[0].length;
-      // "a third" needs "of" after it to be a fraction: "a third time" is an ordinal.
-      if (numWord === 'a' && !/^ of\b/.test(t.slice(end, end + 4))) return;
-      if (numWord === 'one' && t[m.index + 3] === ' ' && !/^ of\b/.test(t.slice(end, end + 4))) return;
-      const num = numWord === 'a' ? 1 : (readNumberWords(numWord, 0)?.value ?? 1);
-      const den = FRACTION_WORDS[g(m[2]).toLowerCase()] ?? 1;
-      const value = Math.round((num / den) * 1e6) / 1e6;
-      s.add(m.index, end, {
-        kind: 'quantity',
-        value,
-        unit: 'fraction',
-        key: `fraction:${value}`,
-        display: `${m[0]} = ${value}`,
-      });
-    },
-  );
-  eachMatch(t, new RegExp(`\\b(one|\\d{1,3}) in (${WORDNUM}|\\d{1,4})\\b(?![.,]\\d)`, 'gi'), (m) => {
+  eachMatch(t, FRACTION(), (m) => {
+    const numWord = g(m[1]).toLowerCase();
+    const end = m.index + m[0].length;
+    // "a third" needs "of" after it to be a fraction: "a third time" is an ordinal.
+    if (numWord === 'a' && !/^ of\b/.test(t.slice(end, end + 4))) return;
+    if (numWord === 'one' && t[m.index + 3] === ' ' && !/^ of\b/.test(t.slice(end, end + 4))) return;
+    const num = numWord === 'a' ? 1 : (readNumberWords(numWord, 0)?.value ?? 1);
+    const den = FRACTION_WORDS[g(m[2]).toLowerCase()] ?? 1;
+    const value = Math.round((num / den) * 1e6) / 1e6;
+    s.add(m.index, end, {
+      kind: 'quantity',
+      value,
+      unit: 'fraction',
+      key: `fraction:${value}`,
+      display: `${m[0]} = ${value}`,
+    });
+  });
+  eachMatch(t, ONE_IN(), (m) => {
     const a = /^\d/.test(g(m[1])) ? Number(m[1]) : 1;
     const raw = g(m[2]);
     const b = /^\d/.test(raw) ? Number(raw) : (readNumberWords(raw, 0)?.value ?? 0);
@@ -305,12 +321,13 @@ export function recogniseCompounds(s: Scan): void {
  * Vague amounts: "tens of thousands", "hundreds", "several million", and with a currency
  * "hundreds of millions of dollars" (one money span, value null).
  */
+const VAGUE = pattern(
+  `\\b(?:(?:tens|hundreds|dozens|scores)\\s+of\\s+(?:thousands|millions|billions)|(?:several|a few|many)\\s+(?:hundred|thousand|million|billion)|(?:hundreds|thousands|millions|billions|trillions|dozens))\\b(\\s+of\\s+(?:${CURRENCY_WORDS}|pounds)\\b)?`,
+  'gi',
+);
+
 export function recogniseVague(s: Scan): void {
-  const re = new RegExp(
-    `\\b(?:(?:tens|hundreds|dozens|scores)\\s+of\\s+(?:thousands|millions|billions)|(?:several|a few|many)\\s+(?:hundred|thousand|million|billion)|(?:hundreds|thousands|millions|billions|trillions|dozens))\\b(\\s+of\\s+(?:${CURRENCY_WORDS}|pounds)\\b)?`,
-    'gi',
-  );
-  eachMatch(s.text, re, (m) => {
+  eachMatch(s.text, VAGUE(), (m) => {
     const phrase = m[0].slice(0, m[0].length - g(m[1]).length);
     const norm = phrase.toLowerCase().replace(/\s+/g, ' ');
     if (m[1]) {

@@ -3,6 +3,7 @@
  * least specific, and a span can be claimed once, so "£13.4bn" is never also read as a bare "13.4".
  */
 
+import { pattern } from './pattern';
 import type { Approx, FigureKind, FigureMatch } from './types';
 
 interface Claim {
@@ -12,16 +13,18 @@ interface Claim {
   figure: FigureMatch | null;
 }
 
-const APPROX_BEFORE: [RegExp, Approx][] = [
-  [/\b(?:something|just|well|slightly|a little|a bit) over $/i, 'over'],
-  [/\b(?:more than|over|above|in excess of|upwards of|exceeding) $/i, 'over'],
-  [/\b(?:less than|fewer than|under|below|just under|short of) $/i, 'under'],
-  [/\b(?:nearly|almost|close to|just shy of) $/i, 'nearly'],
-  [/\b(?:up to|as many as|as much as|as high as) (?:a |an )?$/i, 'up to'],
-  [/\b(?:at least|no fewer than|no less than|a minimum of) $/i, 'at least'],
-  [/\bsome $/i, 'some'],
-  [/\b(?:about|around|roughly|approximately|circa|an estimated|estimated|an approximate) $/i, 'about'],
-];
+const APPROX_BEFORE: [() => RegExp, Approx][] = (
+  [
+    [/\b(?:something|just|well|slightly|a little|a bit) over $/i, 'over'],
+    [/\b(?:more than|over|above|in excess of|upwards of|exceeding) $/i, 'over'],
+    [/\b(?:less than|fewer than|under|below|just under|short of) $/i, 'under'],
+    [/\b(?:nearly|almost|close to|just shy of) $/i, 'nearly'],
+    [/\b(?:up to|as many as|as much as|as high as) (?:a |an )?$/i, 'up to'],
+    [/\b(?:at least|no fewer than|no less than|a minimum of) $/i, 'at least'],
+    [/\bsome $/i, 'some'],
+    [/\b(?:about|around|roughly|approximately|circa|an estimated|estimated|an approximate) $/i, 'about'],
+  ] as [RegExp, Approx][]
+).map(([re, approx]) => [pattern(re.source, re.flags), approx]);
 
 /** Groups an integer part with commas: 13400000000 → "13,400,000,000". */
 export function groupDigits(value: number): string {
@@ -103,7 +106,7 @@ export class Scan {
   /** The qualifier ("about", "more than", "something over") written just before `start`, if any. */
   approxBefore(start: number): Approx | undefined {
     const before = this.text.slice(Math.max(0, start - 30), start);
-    for (const [re, approx] of APPROX_BEFORE) if (re.test(before)) return approx;
+    for (const [re, approx] of APPROX_BEFORE) if (re().test(before)) return approx;
     return undefined;
   }
 

@@ -3,6 +3,8 @@
  * organisation connectors, split into title/honorific and bare name. Offsets refer to the raw input,
  * so soft hyphens and non-breaking spaces inside names are kept in the span.
  */
+
+import { pattern } from '../figures/pattern';
 import {
   CALENDAR,
   HONORIFICS,
@@ -57,13 +59,14 @@ interface Token {
 
 /** Characters that may sit inside a word: soft hyphen and zero-width characters are invisible. */
 const INVISIBLE = '\\u00AD\\u200B-\\u200D\\u2060';
-const TOKEN = new RegExp(
+const TOKEN = pattern(
   `(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Prof|St|Lt|Col|Gov)\\.|\\p{Lu}\\.(?=[ \\u00A0\\u202F]?\\p{Lu})|(?<![\\p{L}\\p{N}'’${INVISIBLE}-])[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}${INVISIBLE}'’-]*`,
   'gu',
 );
 const JOINING_GAP = /^[ \u00A0\u202F]$/;
 const POSSESSIVE = /['’]s?$/u;
 const INVISIBLE_CHARS = new RegExp(`[${INVISIBLE}]`, 'g');
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`);
 
 const CREDIT_WORDS = new Set(['Credit', 'Credits', 'Photo', 'Photograph', 'Picture', 'Pictured', 'Image']);
 
@@ -74,7 +77,14 @@ const NAME_LIKE_STOPWORDS = new Set(['Will', 'May']);
 const clean = (t: string) => t.replace(INVISIBLE_CHARS, '').replace(/[\u00A0\u202F]/g, ' ');
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|The|a|A|an|An) $/u;
 const isCap = (t: string) => /^\p{Lu}/u.test(t);
-const bare = (t: string) => t.replace(INVISIBLE_CHARS, '').replace(/\.$/, '');
+/**
+ * A word without invisible characters and a final full stop. Asked several times of every token, so a
+ * word with neither (most words) is returned as it is.
+ */
+const bare = (t: string) => {
+  const visible = HAS_INVISIBLE.test(t) ? t.replace(INVISIBLE_CHARS, '') : t;
+  return visible.endsWith('.') ? visible.slice(0, -1) : visible;
+};
 const isAllCaps = (t: string) => /\p{Lu}{2}/u.test(t) && !/\p{Ll}/u.test(t);
 /** "BY" compares as "By": ALL-CAPS lines (bylines, headlines) use the same function words. */
 const asWord = (t: string) => {
@@ -97,10 +107,12 @@ const GLUE = [
 ];
 
 /** Every seam puts a capital or a digit after the word's first character; most words have neither. */
-const MAY_BE_GLUED = /[\p{Lu}\p{N}]/u;
+const MAY_BE_GLUED = /[\p{Lu}\p{N}]/gu;
 
 function glueCut(word: string): number | undefined {
-  if (!MAY_BE_GLUED.test(word.slice(1))) return undefined;
+  // From the second character on, without slicing the word.
+  MAY_BE_GLUED.lastIndex = 1;
+  if (!MAY_BE_GLUED.test(word)) return undefined;
   for (const seam of GLUE) {
     const cut = seam.exec(word)?.index;
     if (cut) return cut;
@@ -130,9 +142,9 @@ function unglue(word: string, start: number, handle: boolean): Token[] {
 /** The tokens that start in [from, to); the text around is still read for what precedes and follows. */
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  const pattern = new RegExp(TOKEN.source, TOKEN.flags);
-  pattern.lastIndex = from;
-  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
+  const tokenPattern = TOKEN();
+  tokenPattern.lastIndex = from;
+  for (let m = tokenPattern.exec(text); m && m.index < to; m = tokenPattern.exec(text)) {
     const start = m.index;
     for (const token of unglue(m[0], start, isHandle(text, start, start + m[0].length))) tokens.push(token);
   }

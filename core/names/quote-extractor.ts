@@ -4,6 +4,7 @@
  * quoted fragment ("John Healey suggested the rise “would be …”"). A paragraph that opens a quote
  * without attribution continues the previous speaker (as its own quote, verbatim). Scare quotes with no speaker are skipped.
  */
+import { pattern } from '../figures/pattern';
 
 export interface AttributedQuote {
   quote: string;
@@ -15,12 +16,12 @@ export interface AttributedQuote {
 const VERBS =
   'said|says|told|added|insisted|warned|suggested|claimed|argued|stated|wrote|declared|explained|replied|asked';
 const SPEAKER = String.raw`(?:[Tt]he [a-z][a-z ]{1,40}?|(?:\p{Lu}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*|de|van|von|bin|al))*)`;
-const BEFORE = new RegExp(String.raw`(${SPEAKER}),?(?: [a-z]+ly)? (?:${VERBS})\b[^“"]{0,60}$`, 'u');
-const AFTER = new RegExp(
+const BEFORE = pattern(String.raw`(${SPEAKER}),?(?: [a-z]+ly)? (?:${VERBS})\b[^“"]{0,60}$`, 'u');
+const AFTER = pattern(
   String.raw`^[,.!?]?["”]?,? (?:(${SPEAKER}) (?:${VERBS})|(?:${VERBS}) (${SPEAKER}))\b`,
   'u',
 );
-const QUOTE = /[“"]([^”"\n]{2,2000})(?:[”"]|(?=\n)|$)/gu;
+const QUOTE = pattern(String.raw`[“"]([^”"\n]{2,2000})(?:[”"]|(?=\n)|$)`, 'gu');
 
 function clean(text: string): string {
   return text
@@ -38,7 +39,7 @@ export class QuoteReader {
   readonly quotes: AttributedQuote[] = [];
   private previous: AttributedQuote | null = null;
   private previousOpen = false;
-  private readonly pattern = new RegExp(QUOTE.source, QUOTE.flags);
+  private readonly pattern = QUOTE();
 
   constructor(private readonly text: string) {}
 
@@ -65,8 +66,8 @@ export class QuoteReader {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const before = text.slice(lineStart, start - 1);
     const after = text.slice(closed ? end + 1 : end, (text.indexOf('\n', end) + 1 || text.length + 1) - 1);
-    const afterMatch = closed ? after.match(AFTER) : null;
-    const speaker = before.match(BEFORE)?.[1] ?? afterMatch?.[1] ?? afterMatch?.[2];
+    const afterMatch = closed ? after.match(AFTER()) : null;
+    const speaker = before.match(BEFORE())?.[1] ?? afterMatch?.[1] ?? afterMatch?.[2];
     const previous = this.previous;
     const continues = before.trim() === '' && previous && this.previousOpen && !speaker;
     if (continues && previous) {

@@ -7,7 +7,34 @@
  * The first pass runs in several tasks (the synchronous start, the lookup answer, idle slices, the tail
  * after the last slice). Each task's stretch of work is recorded as a slice; their sum is the pass's
  * main-thread cost, the longest one its longest task.
+ *
+ * Each slice's time is also booked to the phase of the pass that was running (`benchPhase` switches it),
+ * so the phases sum to the pass's cost. A phase's total is the sum of many short stretches; the
+ * isolated world's clock is coarsened (100 µs with jitter), and the errors of the stretches average out
+ * in their sum rather than adding up one way.
  */
+
+/**
+ * The phases of a first pass: the content script's start, finding the article (Readability), collecting
+ * its text, the analysis (names, figures, role phrases, quotes, clustering), resolving the lookup's
+ * answer, card models and mark specs, writing the marks, the summary, and observer callbacks.
+ */
+export const BENCH_PHASES = [
+  'start',
+  'extract',
+  'collect',
+  'names',
+  'figures',
+  'roles',
+  'quotes',
+  'clusters',
+  'resolve',
+  'models',
+  'marks',
+  'summary',
+  'watch',
+] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 /** One card opening: when the intent fired, when the card was placed and visible, and the next frame. */
 export interface BenchHover {
@@ -23,6 +50,8 @@ export interface BenchRecord {
   ready: number | null;
   /** [start, end] of each stretch of main-thread work of the first pass, in order. */
   slices: [number, number][];
+  /** Main-thread milliseconds of the first pass by phase; they sum to the slices' total. */
+  phases: Partial<Record<BenchPhase, number>>;
   /** The text the first pass analysed, so the peer library can read exactly the same text. */
   articleText: string;
   hovers: BenchHover[];
@@ -38,6 +67,24 @@ function record(): BenchRecord | undefined {
 
 /** When the slice of work now running began; null while the content script is waiting. */
 let openSince: number | null = null;
+/** The phase the running work belongs to, and since when its time in this slice is not yet booked. */
+let phase: BenchPhase = 'start';
+let phaseSince = 0;
+
+/** Books the running slice's time since the last booking to the current phase (first pass only). */
+function bookPhase(now: number): void {
+  const bench = record();
+  if (openSince === null || !bench || bench.ready !== null) return;
+  bench.phases[phase] = (bench.phases[phase] ?? 0) + (now - phaseSince);
+  phaseSince = now;
+}
+
+/** The pass moves on to `next`: time from now on is booked to it. */
+export function benchPhase(next: BenchPhase): void {
+  if (!__BACKSTORY_BENCH__) return;
+  bookPhase(performance.now());
+  phase = next;
+}
 
 /** Starts the record and its first slice; called first thing in `main`. */
 export function benchStart(): void {
@@ -46,10 +93,13 @@ export function benchStart(): void {
     started: performance.now(),
     ready: null,
     slices: [],
+    phases: {},
     articleText: '',
     hovers: [],
   };
+  phase = 'start';
   openSince = performance.now();
+  phaseSince = openSince;
 }
 
 /** `performance.now()` in bench builds, 0 otherwise (so the clock is not read in production). */
@@ -61,7 +111,9 @@ export function benchNow(): number {
 export function benchPause(): void {
   if (!__BACKSTORY_BENCH__ || openSince === null) return;
   const bench = record();
-  if (bench && bench.ready === null) bench.slices.push([openSince, performance.now()]);
+  const now = performance.now();
+  bookPhase(now);
+  if (bench && bench.ready === null) bench.slices.push([openSince, now]);
   openSince = null;
 }
 
@@ -69,19 +121,23 @@ export function benchPause(): void {
 export function benchResume(): void {
   if (!__BACKSTORY_BENCH__ || openSince !== null) return;
   openSince = performance.now();
+  phaseSince = openSince;
 }
 
 /**
  * Runs `work` inside a slice: its own when none is running (an observer callback in a task of its own),
- * else the running one (the callback came in the middle of a slice).
+ * booked to the `watch` phase, else the running one (the callback came in the middle of a slice).
  */
 export function benchWithin<T>(work: () => T): T {
   if (!__BACKSTORY_BENCH__ || openSince !== null) return work();
+  const running = phase;
+  phase = 'watch';
   benchResume();
   try {
     return work();
   } finally {
     benchPause();
+    phase = running;
   }
 }
 

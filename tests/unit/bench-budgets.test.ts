@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { brokenBudgets, checkBudgets } from '../../scripts/lib/bench/budgets';
+import { brokenBudgets, checkBudgets, WAIVERS, waivedBudgets } from '../../scripts/lib/bench/budgets';
 import type { PageResult } from '../../scripts/lib/bench/results';
+import { budgetTable } from '../../scripts/lib/bench/table';
 
 const page = (overrides: Partial<PageResult>): PageResult => ({
   page: 'bbc-1',
@@ -10,6 +11,7 @@ const page = (overrides: Partial<PageResult>): PageResult => ({
   marks: 40,
   runs: 5,
   floorMs: 10,
+  floorTextNodes: 300,
   busyMs: 25,
   wallMs: 60,
   peerMs: 90,
@@ -22,6 +24,7 @@ const page = (overrides: Partial<PageResult>): PageResult => ({
   hoverFirstMs: 12,
   hoverWarmMs: 8,
   heapDeltaMB: 3,
+  phaseMs: {},
   ...overrides,
 });
 
@@ -29,6 +32,7 @@ const input = (pages: PageResult[], gzip = 55_000, million: number | null = null
   pages,
   contentScriptGzipBytes: gzip,
   heapGrowthWithMillionAliasesMB: million,
+  waivers: {},
 });
 
 describe('performance budgets', () => {
@@ -87,5 +91,44 @@ describe('performance budgets', () => {
     expect(bundle(60_000)?.holds).toBe(true);
     expect(bundle(60_001)?.holds).toBe(false);
     expect(bundle(60_001)?.measured).toBe('60,001 bytes');
+  });
+
+  describe('waivers', () => {
+    const reason = 'NLP cannot cost 3 text walks: compromise, the peer, costs 1,000× the floor';
+    const waived = (pages: PageResult[]) =>
+      checkBudgets({ ...input(pages), waivers: { passOverFloor: reason } });
+
+    it('does not fail the check on a broken budget that has a waiver, and names it once as waived with its figures', () => {
+      const verdicts = waived([page({ passOverFloor: 700 }), page({ page: 'seed', passOverFloor: 6200 })]);
+      expect(brokenBudgets(verdicts)).toEqual([]);
+      expect(waivedBudgets(verdicts)).toEqual([
+        `budget WAIVED: pass cost ≤ 3× floor (bbc-1 700×, seed 6200×; limit 3.0×): ${reason}`,
+      ]);
+    });
+
+    it('still fails the check on the budgets without a waiver', () => {
+      const verdicts = waived([page({ passOverFloor: 700, hoverFirstMs: 21 })]);
+      expect(brokenBudgets(verdicts)).toEqual([
+        'budget broken: hover-to-card ≤ 16 ms on bbc-1: measured 21.0 first, 8.0 after, limit 16 ms',
+      ]);
+    });
+
+    it('keeps the limit and the verdict of a waived budget as measured', () => {
+      const pass = waived([page({ passOverFloor: 700 })]).find((v) => v.budget.startsWith('pass cost'));
+      expect(pass).toMatchObject({ limit: '3.0×', measured: '700×', holds: false, waiver: reason });
+    });
+
+    it('prints WAIVED in the budget table with the reason under it, and holds where the budget holds', () => {
+      const [, , pass, ...rest] = budgetTable(waived([page({ passOverFloor: 700 })])).split('\n');
+      expect(pass).toMatch(/^pass cost ≤ 3× floor +WAIVED +0\/1 +bbc-1 700×$/);
+      expect(rest.at(-1)).toBe(`WAIVED pass cost ≤ 3× floor: ${reason}`);
+      const held = budgetTable(waived([page({ passOverFloor: 2 })]));
+      expect(held).toMatch(/^pass cost ≤ 3× floor +holds +1\/1$/m);
+      expect(held).not.toContain('WAIVED');
+    });
+
+    it('gives every shipped waiver a reason that cites a measured ratio or figure', () => {
+      for (const text of Object.values(WAIVERS)) expect(text).toMatch(/\d/);
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spreadIndexes } from '../../scripts/lib/bench/measure';
-import { longTasksOfSlices, type RunSample, summarisePage } from '../../scripts/lib/bench/results';
+import {
+  longTasksOfSlices,
+  phaseMedians,
+  type RunSample,
+  summarisePage,
+} from '../../scripts/lib/bench/results';
 
 const run = (overrides: Partial<RunSample>): RunSample => ({
   busyMs: 40,
@@ -9,6 +14,8 @@ const run = (overrides: Partial<RunSample>): RunSample => ({
   longTasks: 0,
   longestTaskMs: 0,
   floorMs: 0.2,
+  floorTextNodes: 300,
+  phases: { extract: 10, names: 5, marks: 2 },
   peerMs: 90,
   hoverMs: [12, 6, 8],
   marks: 50,
@@ -26,6 +33,17 @@ describe('a page’s benchmark figures over its runs', () => {
     expect(result.busyMs).toBe(40);
     expect(result.floorMs).toBe(0.2);
     expect(result.peerOverFloor).toBe(450);
+  });
+
+  it('takes the median of each phase over the runs that entered it, in the order of the pass', () => {
+    const samples = [
+      run({ phases: { marks: 2, extract: 10, names: 5 } }),
+      run({ phases: { extract: 14, names: 3 } }),
+      run({ phases: { extract: 12, names: 4, marks: 6 } }),
+    ];
+    const medians = phaseMedians(samples);
+    expect(medians).toEqual({ extract: 12, names: 4, marks: 4 });
+    expect(Object.keys(medians)).toEqual(['extract', 'names', 'marks']);
   });
 
   it('reports the first card of each run apart from the cards after it', () => {

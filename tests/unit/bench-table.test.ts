@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetVerdict } from '../../scripts/lib/bench/budgets';
 import type { PageResult } from '../../scripts/lib/bench/results';
-import { budgetTable, bundleTable, formatTable, pagesTable } from '../../scripts/lib/bench/table';
+import {
+  budgetTable,
+  bundleTable,
+  formatMicros,
+  formatTable,
+  pagesTable,
+  phasesTable,
+} from '../../scripts/lib/bench/table';
 
 const result: PageResult = {
   page: 'seed',
@@ -10,7 +17,8 @@ const result: PageResult = {
   chars: 3763,
   marks: 60,
   runs: 5,
-  floorMs: 0.1,
+  floorMs: 0.0072,
+  floorTextNodes: 180,
   busyMs: 47.8,
   wallMs: 79.3,
   peerMs: 89.6,
@@ -23,6 +31,7 @@ const result: PageResult = {
   hoverFirstMs: 12.4,
   hoverWarmMs: 8.1,
   heapDeltaMB: 3.3,
+  phaseMs: { start: 1.2, extract: 21.4, names: 6.3, marks: 2.5 },
 };
 
 describe('the benchmark table', () => {
@@ -42,10 +51,25 @@ describe('the benchmark table', () => {
 
   it('shows floor, Backstory and the peer side by side as ratios to the floor', () => {
     const [header, , row] = pagesTable([result]).split('\n');
-    expect(header).toMatch(/floor ms +Backstory +compromise/);
+    expect(header).toMatch(/floor µs +Backstory +compromise/);
     expect(row).toMatch(
-      /^seed +643 +60 +0\.1 +478× +896× +47\.8 +79\.3 +0 \(max 1\) +24\.4 +12\.4 \/ 8\.1 +3\.30$/,
+      /^seed +643 +60 +7\.2 +478× +896× +47\.8 +79\.3 +0 \(max 1\) +24\.4 +12\.4 \/ 8\.1 +3\.30$/,
     );
+  });
+
+  it('gives a floor below a millisecond in microseconds', () => {
+    expect(formatMicros(0.0072)).toBe('7.2');
+    expect(formatMicros(0.25)).toBe('250');
+    expect(formatMicros(1.5)).toBe('1,500');
+    expect(formatMicros(Number.NaN)).toBe('–');
+  });
+
+  it('lists the phases some page entered, in the order of the pass, with the pass total', () => {
+    const other: PageResult = { ...result, page: 'bbc-1', busyMs: 30, phaseMs: { extract: 12, quotes: 0.4 } };
+    const [header, , seed, bbc] = phasesTable([result, other]).split('\n');
+    expect(header).toMatch(/^phase ms +start +extract +names +quotes +marks +pass$/);
+    expect(seed).toMatch(/^seed +1\.2 +21\.4 +6\.3 +– +2\.5 +47\.8$/);
+    expect(bbc).toMatch(/^bbc-1 +– +12\.0 +– +0\.4 +– +30\.0$/);
   });
 
   it('gives bundle sizes in kB, raw and gzip', () => {

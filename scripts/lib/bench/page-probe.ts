@@ -8,6 +8,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { BenchRecord } from '../../../entrypoints/article.content/bench-meter';
+import type { RepeatedWalk } from './repeat-timing';
 import type { LongTask } from './results';
 
 interface ExecutionContext {
@@ -84,24 +85,37 @@ export class ProbedPage {
 
   /**
    * The floor: a bare TreeWalker reading the data of every text node of the page. One walk of a short
-   * page takes less than the page's 0.1 ms timer resolution, so walks are repeated for at least `minMs`
-   * (and `minWalks` times) and the time of one walk is their mean.
+   * page takes less than the page's 0.1 ms timer resolution, so walks are repeated inside one timing for
+   * at least `minMs` (and `minWalks` times); see repeat-timing.ts for the division. Every walk sums the
+   * lengths of the data it reads, which keeps the reads from being optimised away and lets the caller
+   * check that each walk read all of the text.
    */
-  floor(minMs: number, minWalks: number): Promise<number> {
+  floor(minMs: number, minWalks: number): Promise<RepeatedWalk> {
     return this.page.evaluate(
       ({ min, walks }) => {
+        let totalChars = 0;
+        let nodes = 0;
         let chars = 0;
         let count = 0;
         const started = performance.now();
-        while (count < walks || performance.now() - started < min) {
+        let totalMs = 0;
+        while (count < walks || totalMs < min) {
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode())
-            chars += (node as Text).data.length;
+          let walkChars = 0;
+          let walkNodes = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            walkChars += (node as Text).data.length;
+            walkNodes++;
+          }
+          if (count === 0) {
+            nodes = walkNodes;
+            chars = walkChars;
+          }
+          totalChars += walkChars;
           count++;
+          totalMs = performance.now() - started;
         }
-        const perWalk = (performance.now() - started) / count;
-        // Using the count keeps the reads from being optimised away.
-        return chars >= 0 ? perWalk : Number.NaN;
+        return { totalMs, walks: count, nodes, chars, totalChars };
       },
       { min: minMs, walks: minWalks },
     );

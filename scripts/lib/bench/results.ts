@@ -3,6 +3,7 @@
  * taken run by run (Backstory and the floor, or the peer and the floor, measured in the same page load)
  * before their median is taken. Pure, so the arithmetic is unit-tested.
  */
+import { BENCH_PHASES, type BenchPhase } from '../../../entrypoints/article.content/bench-meter';
 import { median, present, round } from './stats';
 
 export type PageKind = 'seed' | 'corpus' | 'generated';
@@ -18,8 +19,12 @@ export interface RunSample {
   longTasks: number;
   /** The longest of those long tasks; 0 when there were none. */
   longestTaskMs: number;
-  /** A bare TreeWalker reading every text node of the same page, in the same page. */
+  /** A bare TreeWalker reading every text node of the same page, in the same page (one walk's time). */
   floorMs: number;
+  /** The text nodes one floor walk read (the whole page's, marks split included). */
+  floorTextNodes: number;
+  /** Main-thread milliseconds of the pass by phase (bench-meter.ts); they sum to `busyMs`. */
+  phases: Partial<Record<BenchPhase, number>>;
   /** compromise `nlp(text)` with `.people()`, `.money()` and `.percentages()` on the text Backstory read. */
   peerMs: number | null;
   /** Intent to the frame that paints the card, for each card opened; the first is the page's first card. */
@@ -44,6 +49,7 @@ export interface PageResult {
   marks: number;
   runs: number;
   floorMs: number;
+  floorTextNodes: number;
   busyMs: number;
   wallMs: number;
   peerMs: number;
@@ -62,6 +68,18 @@ export interface PageResult {
   hoverWarmMs: number;
   /** Median over runs of the heap with the extension minus without it, in MB (2^20 bytes). */
   heapDeltaMB: number;
+  /** Median over runs of each phase's main-thread milliseconds (a phase no run entered is left out). */
+  phaseMs: Partial<Record<BenchPhase, number>>;
+}
+
+/** The median of each phase over the runs, in the order of the pass. */
+export function phaseMedians(samples: readonly RunSample[]): Partial<Record<BenchPhase, number>> {
+  const out: Partial<Record<BenchPhase, number>> = {};
+  for (const phase of BENCH_PHASES) {
+    const values = present(samples.map((s) => s.phases[phase]));
+    if (values.length > 0) out[phase] = round(median(values), 2);
+  }
+  return out;
 }
 
 const ratio = (a: number | null, b: number) => (a === null || b <= 0 ? null : a / b);
@@ -81,8 +99,9 @@ export function summarisePage(
     runs: samples.length,
     floorMs: round(
       m((s) => s.floorMs),
-      3,
+      5,
     ),
+    floorTextNodes: m((s) => s.floorTextNodes),
     busyMs: round(
       m((s) => s.busyMs),
       2,
@@ -113,6 +132,7 @@ export function summarisePage(
     hoverFirstMs: round(median(present(samples.map((s) => s.hoverMs[0]))), 2),
     hoverWarmMs: round(median(samples.flatMap((s) => s.hoverMs.slice(1))), 2),
     heapDeltaMB: round(median(heap.map((h) => (h.withExtension - h.without) / 2 ** 20)), 2),
+    phaseMs: phaseMedians(samples),
   };
 }
 

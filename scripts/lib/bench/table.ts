@@ -2,6 +2,7 @@
  * The text `npm run bench` prints: one row per page (floor, Backstory and the peer side by side, the
  * ratios measured in the same page load), then the bundle sizes, the database figures and the budgets.
  */
+import { BENCH_PHASES } from '../../../entrypoints/article.content/bench-meter';
 import type { BudgetVerdict } from './budgets';
 import type { PageResult } from './results';
 import { formatMs, formatRatio } from './stats';
@@ -17,6 +18,13 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** A sub-millisecond time in microseconds: one decimal below 100 µs, whole numbers above. */
+export function formatMicros(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  const us = ms * 1000;
+  return us >= 100 ? Math.round(us).toLocaleString('en') : us.toFixed(1);
+}
+
 const count = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '–');
 
 export function pagesTable(pages: readonly PageResult[]): string {
@@ -24,7 +32,7 @@ export function pagesTable(pages: readonly PageResult[]): string {
     'page',
     'words',
     'marks',
-    'floor ms',
+    'floor µs',
     'Backstory',
     'compromise',
     'Backstory ms',
@@ -38,7 +46,7 @@ export function pagesTable(pages: readonly PageResult[]): string {
     p.page,
     count(p.words),
     count(p.marks),
-    formatMs(p.floorMs),
+    formatMicros(p.floorMs),
     formatRatio(p.passOverFloor),
     formatRatio(p.peerOverFloor),
     formatMs(p.busyMs),
@@ -49,6 +57,20 @@ export function pagesTable(pages: readonly PageResult[]): string {
     Number.isFinite(p.heapDeltaMB) ? p.heapDeltaMB.toFixed(2) : '–',
   ]);
   return formatTable(header, rows);
+}
+
+/**
+ * Where the pass's main-thread time goes: one column per phase the runs entered (medians over runs, so
+ * a row need not add up to the median total exactly), then the total.
+ */
+export function phasesTable(pages: readonly PageResult[]): string {
+  const phases = BENCH_PHASES.filter((phase) => pages.some((p) => p.phaseMs[phase] !== undefined));
+  const rows = pages.map((p) => [
+    p.page,
+    ...phases.map((phase) => formatMs(p.phaseMs[phase] ?? Number.NaN)),
+    formatMs(p.busyMs),
+  ]);
+  return formatTable(['phase ms', ...phases, 'pass'], rows);
 }
 
 export interface BundleFile {
@@ -87,18 +109,26 @@ export function dbTable(rows: readonly DbRow[]): string {
   );
 }
 
-/** One line per budget: where it holds, and each page or file where it is broken with the figure. */
+/**
+ * One line per budget: where it holds, and each page or file where it is broken with the figure. A broken
+ * budget with a waiver reads WAIVED; the reasons follow the table, one line each.
+ */
 export function budgetTable(verdicts: readonly BudgetVerdict[]): string {
   const budgets = [...new Set(verdicts.map((v) => v.budget))];
+  const waivers: string[] = [];
   const rows = budgets.map((budget) => {
     const all = verdicts.filter((v) => v.budget === budget);
     const broken = all.filter((v) => !v.holds);
+    const waiver = broken.find((v) => v.waiver)?.waiver;
+    if (waiver) waivers.push(`WAIVED ${budget}: ${waiver}`);
     return [
       budget,
-      broken.length === 0 ? 'holds' : 'BROKEN',
+      broken.length === 0 ? 'holds' : waiver ? 'WAIVED' : 'BROKEN',
       `${all.length - broken.length}/${all.length}`,
       broken.map((v) => `${v.scope} ${v.measured}`).join('; '),
     ];
   });
-  return formatTable(['budget', 'verdict', 'holds on', 'broken on (measured)'], rows);
+  return [formatTable(['budget', 'verdict', 'holds on', 'broken on (measured)'], rows), ...waivers].join(
+    '\n',
+  );
 }
