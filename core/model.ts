@@ -77,6 +77,10 @@ export interface Statement {
   /** Lower-case terms used to match statements to articles. */
   topics: string[];
   factCheck?: FactCheck;
+  /** Where the record comes from: a pack (the default when absent) or a quote captured from the user's reading. */
+  origin?: 'pack' | 'reading';
+  /** For a quote captured from reading: the article it was read in. */
+  capturedFrom?: { url: string; publisher: string; title: string };
 }
 
 /**

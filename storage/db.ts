@@ -62,6 +62,39 @@ export interface InstallRow {
   startedAt: string;
 }
 
+/**
+ * A personal note on an entity (schema version 4). Keyed by the entity id alone, never by a pack install,
+ * so a pack update, a full replacement or a sync leaves it in place.
+ */
+export interface NoteRow {
+  entityId: string;
+  text: string;
+  /** ISO times. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A quote captured from an article the user read (schema version 4). The id is derived from speaker, text
+ * and URL (core/user-data/captured-quote.ts), so capturing the same page twice stores one row.
+ */
+export interface CapturedQuoteRow {
+  id: string;
+  speakerId: string;
+  /** The speaker's name as the database gives it, for the review list. */
+  speakerName: string;
+  /** The words, verbatim from the page. */
+  text: string;
+  /** The article's publication date (YYYY-MM-DD), or the day it was read when the page gives none. */
+  date: string;
+  /** The article's URL without its fragment. */
+  url: string;
+  publisher: string;
+  title: string;
+  /** ISO time of capture. */
+  capturedAt: string;
+}
+
 export const DB_NAME = 'backstory';
 
 export class BackstoryDB extends Dexie {
@@ -70,6 +103,8 @@ export class BackstoryDB extends Dexie {
   entityRows!: Table<EntityRow, RowKey>;
   statementRows!: Table<StatementRow, RowKey>;
   figureRows!: Table<FigureRow, RowKey>;
+  notes!: EntityTable<NoteRow, 'entityId'>;
+  capturedQuotes!: EntityTable<CapturedQuoteRow, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Relaxed durability: a commit returns once the OS has the data, not once it is flushed to disk. Large
@@ -101,6 +136,12 @@ export class BackstoryDB extends Dexie {
         installs: 'key, packId',
       })
       .upgrade(moveRowsToInstallKeyedStores);
+    // v4: the user's own data, in tables sync and pack imports never write: notes and captured quotes.
+    // New tables only, so existing rows need no upgrade.
+    this.version(4).stores({
+      notes: 'entityId',
+      capturedQuotes: 'id, speakerId, url',
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import type { Tombstone, TombstoneTarget } from '../core/model';
 import type { BackstoryDB, PackRow, RowKey } from './db';
 import { activeKeyOf, endStaging, isStaging } from './install-keys';
 import type { InstallCounts } from './pack-rows';
-import type { StagedPack } from './pack-stage';
+import { discardStage, type StagedPack } from './pack-stage';
 
 /** An install's counts as tombstones take rows off it; `withdrawn` counts the rows taken. */
 type Counted = InstallCounts & { key: string; withdrawn: number };
@@ -108,4 +108,22 @@ export async function activatePack(
   );
   endStaging(db, staged.key);
   return { retired };
+}
+
+/**
+ * `activatePack`, and when it fails (a full disk refusing the pointer's transaction, say) the stage is
+ * discarded at once: its rows would otherwise stay until the worker restarts, since garbage collection
+ * spares a stage this context still holds. The failed transaction changed nothing visible.
+ */
+export async function activateOrDiscard(
+  db: BackstoryDB,
+  staged: StagedPack,
+  now: Date = new Date(),
+): Promise<Activation> {
+  try {
+    return await activatePack(db, staged, now);
+  } catch (error) {
+    await discardStage(db, staged.key).catch(() => undefined);
+    throw error;
+  }
 }

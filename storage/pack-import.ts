@@ -22,12 +22,12 @@
  */
 import type { PackManifest, PackRecord } from '../core/model';
 import type { BackstoryDB } from './db';
-import { activatePack } from './pack-activate';
+import { activateOrDiscard } from './pack-activate';
 import { collectInstall } from './pack-gc';
 import type { InstallCounts } from './pack-rows';
 import { type RecordSource, type StageOptions, stagePack } from './pack-stage';
 
-export { activatePack } from './pack-activate';
+export { activateOrDiscard, activatePack } from './pack-activate';
 export { collectGarbage, deletePack } from './pack-gc';
 export { aliasKeysOf, toEntityRow } from './pack-rows';
 export { discardStage, type StagedPack, type StageProgress, stagePack } from './pack-stage';
@@ -50,7 +50,7 @@ export async function importPack(
   const source: RecordSource = isRecordArray(records) ? [records] : records;
   const total = options.total ?? (isRecordArray(records) ? records.length : undefined);
   const staged = await stagePack(db, manifest, source, { ...options, total });
-  const { retired } = await activatePack(db, staged, options.now);
+  const { retired } = await activateOrDiscard(db, staged, options.now);
   if (retired) await collectInstall(db, retired);
   return { key: staged.key, counts: staged.counts, retired };
 }

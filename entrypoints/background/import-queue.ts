@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import type { ImportProgress } from '../../messaging/protocol';
 import type { BackstoryDB } from '../../storage/db';
 import {
-  activatePack,
+  activateOrDiscard,
   collectGarbage,
   type ImportResult,
   type PackStream,
@@ -42,6 +42,13 @@ export class ImportQueue {
     return result;
   }
 
+  /** Runs `task` (a sync of one source) in the queue: no import starts until it has ended. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
   /** Collects installs that are neither active nor being staged (at start-up: what a killed worker left). */
   collectGarbage(): Promise<string[]> {
     return collectGarbage(this.db);
@@ -67,7 +74,7 @@ export class ImportQueue {
           this.current = { packId, title, done, total };
         },
       });
-      const { retired } = await activatePack(this.db, staged);
+      const { retired } = await activateOrDiscard(this.db, staged);
       if (retired) {
         this.collectGarbage().catch((error: unknown) => {
           console.error('[backstory] collecting the replaced pack failed', error);

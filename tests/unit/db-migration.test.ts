@@ -67,7 +67,7 @@ describe('database schema upgrade', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.entityRows.where('aliasKeys').equals('starmer').primaryKeys()).toEqual([
       ['starter', 'Q1'],
     ]);
