@@ -17,6 +17,27 @@ const GECKO_SETTINGS = {
  * Permissions are the smallest set the features need: `storage` for settings, `unlimitedStorage` so the
  * entity database is not evicted. Content scripts run on http(s) pages and never send page text anywhere.
  */
+/** Hosts a sync source may be on (see core/sync/source-url.ts): any https host, and the local pack server. */
+const SOURCE_HOSTS = ['https://*/*', 'http://127.0.0.1/*'];
+
+/**
+ * Hosts granted at install, only in builds that ask for them: the host of a default sync source given at
+ * build time (`WXT_SYNC_SOURCE_URL`, added to the sources on first install, see
+ * entrypoints/background/sync.ts), and, for the sync e2e build (`BACKSTORY_E2E_SYNC=1`), the local pack
+ * server, since a headless browser never answers a permission prompt.
+ */
+function buildHostPermissions(): string[] {
+  const hosts: string[] = [];
+  const source = process.env.WXT_SYNC_SOURCE_URL;
+  if (source) {
+    const url = new URL(source);
+    hosts.push(`${url.protocol}//${url.hostname}/*`);
+  }
+  if (process.env.BACKSTORY_E2E_SYNC === '1') hosts.push('http://127.0.0.1/*');
+  return hosts;
+}
+const BUILD_HOST_PERMISSIONS = buildHostPermissions();
+
 export default defineConfig({
   // A separate output folder lets parallel builds (a benchmark next to a test run) not overwrite each other.
   outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
@@ -25,10 +46,22 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage'],
+    // `alarms` wakes the worker when a sync source is due (entrypoints/background/sync.ts).
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    ...(BUILD_HOST_PERMISSIONS.length ? { host_permissions: BUILD_HOST_PERMISSIONS } : {}),
+    // Sync sources: each host is requested when the user adds the source (options page), never at install;
+    // plain http only for a pack server on this machine (`npm run packs -- serve`).
+    optional_host_permissions: SOURCE_HOSTS,
     action: { default_title: 'Backstory' },
     browser_specific_settings: {
       gecko: GECKO_SETTINGS,
+    },
+  },
+  hooks: {
+    // MV2 (Firefox) has no `optional_host_permissions`: optional hosts go in `optional_permissions`.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.manifestVersion !== 2) return;
+      manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...SOURCE_HOSTS];
     },
   },
   vite: () => ({

@@ -99,3 +99,9 @@ export async function writeSourceState(
   await syncStatesItem.setValue({ ...states, [url]: next });
   return next;
 }
+
+/** Whether `version` of the pack is one a sync source installed (some source's state names it). */
+export async function isSyncedVersion(packId: string, version: string): Promise<boolean> {
+  const states = Object.values(await syncStatesItem.getValue());
+  return states.some((state) => state.packId === packId && state.version === version);
+}

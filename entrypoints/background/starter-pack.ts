@@ -4,6 +4,7 @@
  * installed one (an extension update).
  */
 import browser from 'webextension-polyfill';
+import { isSyncedVersion } from '../../settings/sync-sources';
 import type { BackstoryDB } from '../../storage/db';
 import { openPack } from '../../storage/pack-import';
 import type { ImportQueue } from './import-queue';
@@ -13,11 +14,21 @@ function bundledUrl(path = ''): string {
   return (browser.runtime.getURL as (p: string) => string)(`/packs/starter/${path}`);
 }
 
-/** Imports the bundled starter pack unless that version is already installed. */
+/**
+ * Imports the bundled starter pack unless that version is already installed, or a sync source installed a
+ * version of it created no earlier than the bundled one.
+ */
 export async function ensureStarterPack(db: BackstoryDB, imports: ImportQueue): Promise<void> {
   const pack = await openPack(bundledUrl());
   const installed = await db.packs.get(pack.manifest.id);
   if (installed?.version === pack.manifest.version) return;
+  // A source that publishes a pack called `starter` may have installed a newer one than this build bundles.
+  if (
+    installed &&
+    installed.created >= pack.manifest.created &&
+    (await isSyncedVersion(installed.id, installed.version))
+  )
+    return;
   await imports.importPack(() => Promise.resolve(pack));
 }
 
