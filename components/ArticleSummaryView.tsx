@@ -1,8 +1,19 @@
+/**
+ * The popup brief of the active tab: its people, organisations and places with their roles, its figures,
+ * where the article and the record disagree on a role, the earlier statements most relevant to it, and
+ * the quotes it sent for capture. With `onReveal`, every item is a button that jumps to its first mention
+ * in the page (sources stay links beside the button: a link inside a button cannot be reached on its own).
+ */
+import type { ComponentChildren } from 'preact';
+import type { MentionTarget } from '../core/article/mention-order';
 import type { EntityKind } from '../core/model';
 import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
-import type { ArticleSummary, SummaryEntity } from '../messaging/protocol';
+import type { ArticleSummary, SummaryEntity, SummaryStatement } from '../messaging/protocol';
 import { formatDate, t } from './i18n';
 import { SourceLink } from './SourceLink';
+
+/** Asks the page to scroll to the first mention of an entity or figure and open its card. */
+export type RevealMention = (target: MentionTarget) => void;
 
 const SECTIONS: { kind: EntityKind; title: string; testId: string }[] = [
   { kind: 'person', title: 'popupPeople', testId: 'people' },
@@ -10,18 +21,81 @@ const SECTIONS: { kind: EntityKind; title: string; testId: string }[] = [
   { kind: 'place', title: 'popupPlaces', testId: 'places' },
 ];
 
-function EntityItem({ entity }: { entity: SummaryEntity }) {
+/** How many of the most relevant statements the brief lists. */
+const TOP_STATEMENTS = 5;
+
+function Jump({
+  target,
+  onReveal,
+  children,
+}: {
+  target: MentionTarget;
+  onReveal?: RevealMention;
+  children: ComponentChildren;
+}) {
+  if (!onReveal) return <div>{children}</div>;
+  return (
+    <button
+      type="button"
+      class="jump"
+      title={t('briefJumpHint')}
+      data-reveal-kind={target.kind}
+      data-reveal-key={target.key}
+      onClick={() => onReveal(target)}
+    >
+      {children}
+    </button>
+  );
+}
+
+function EntityItem({ entity, onReveal }: { entity: SummaryEntity; onReveal?: RevealMention }) {
   return (
     <li>
-      <span class="name">{clipText(entity.name, MAX.name)}</span>{' '}
-      <span class="count">{t('mentions', entity.mentions)}</span>
+      <Jump target={{ kind: 'entity', key: entity.id }} onReveal={onReveal}>
+        <span class="name">{clipText(entity.name, MAX.name)}</span>{' '}
+        <span class="count">{t('mentions', entity.mentions)}</span>
+      </Jump>
       {entity.role && <div class="sub">{clipText(entity.role, MAX.title)}</div>}
       {!entity.known && <div class="sub muted">{t('unknownShort')}</div>}
     </li>
   );
 }
 
-export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
+/** Most relevant first when the statements carry a score; as given otherwise (the sort is stable). */
+function mostRelevant(statements: readonly SummaryStatement[]): SummaryStatement[] {
+  return [...statements].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, TOP_STATEMENTS);
+}
+
+function StatementItem({ item, onReveal }: { item: SummaryStatement; onReveal?: RevealMention }) {
+  const { speaker, speakerId, statement, why } = item;
+  return (
+    <li>
+      <Jump target={{ kind: 'entity', key: speakerId }} onReveal={onReveal}>
+        <span class="name">{clipText(speaker, MAX.name)}</span>: <q>{clipText(statement.quote, MAX.quote)}</q>
+      </Jump>
+      {why && why.length > 0 && (
+        <div class="why" data-testid="statement-why">
+          {t('rankWhyShown', why.map((term) => clipText(term, MAX.title)).join(', '))}
+        </div>
+      )}
+      <div class="sub">
+        <time dateTime={statement.date}>{formatDate(statement.date)}</time> ·{' '}
+        <SourceLink source={statement.source} />
+        {statement.origin === 'reading' && ` · ${t('captureFromReading')}`}
+      </div>
+    </li>
+  );
+}
+
+export function ArticleSummaryView({
+  summary,
+  onReveal,
+}: {
+  summary: ArticleSummary;
+  onReveal?: RevealMention;
+}) {
+  const statements = mostRelevant(summary.statements);
+  const captured = summary.captured ?? [];
   return (
     <>
       <p class="article-title">{clipText(summary.title, MAX.title)}</p>
@@ -34,7 +108,7 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
             {items.length ? (
               <ul data-testid={testId}>
                 {items.map((e) => (
-                  <EntityItem key={e.id} entity={e} />
+                  <EntityItem key={e.id} entity={e} onReveal={onReveal} />
                 ))}
               </ul>
             ) : (
@@ -49,9 +123,12 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
           <ul data-testid="figures">
             {summary.figures.map((f) => (
               <li key={f.key}>
-                <span class="name">{clipText(f.text, MAX.name)}</span>{' '}
-                {f.occurrences > 1 && <span class="count">×{f.occurrences}</span>}
-                <div class="sub">{f.display}</div>
+                <Jump target={{ kind: 'figure', key: f.key }} onReveal={onReveal}>
+                  <span class="name">{clipText(f.text, MAX.name)}</span>{' '}
+                  {f.occurrences > 1 && <span class="count">×{f.occurrences}</span>}
+                </Jump>
+                {/* The parsed reading, when it says more than the article's words ("£2.2 billion = 2,200,000,000 GBP"). */}
+                {f.display !== f.text && <div class="sub">{f.display}</div>}
               </li>
             ))}
           </ul>
@@ -65,7 +142,9 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
           <ul data-testid="conflicts">
             {summary.conflicts.map((c) => (
               <li key={`${c.entityId}:${c.stated}`}>
-                <span class="name">{clipText(c.name, MAX.name)}</span>
+                <Jump target={{ kind: 'entity', key: c.entityId }} onReveal={onReveal}>
+                  <span class="name">{clipText(c.name, MAX.name)}</span>
+                </Jump>
                 <div class="sub">
                   {t('conflictArticle', clipText(c.stated, MAX.title))}{' '}
                   {summary.articleDate
@@ -84,23 +163,31 @@ export function ArticleSummaryView({ summary }: { summary: ArticleSummary }) {
       )}
       <section>
         <h2>{t('popupStatements')}</h2>
-        {summary.statements.length ? (
+        {statements.length ? (
           <ul data-testid="statements">
-            {summary.statements.map(({ speaker, statement }) => (
-              <li key={statement.id}>
-                <span class="name">{clipText(speaker, MAX.name)}</span>:{' '}
-                <q>{clipText(statement.quote, MAX.quote)}</q>
-                <div class="sub">
-                  <time dateTime={statement.date}>{formatDate(statement.date)}</time> ·{' '}
-                  <SourceLink source={statement.source} />
-                </div>
-              </li>
+            {statements.map((item) => (
+              <StatementItem key={item.statement.id} item={item} onReveal={onReveal} />
             ))}
           </ul>
         ) : (
           <p class="muted">{t('popupNothing')}</p>
         )}
       </section>
+      {captured.length > 0 && (
+        <section>
+          <h2>{t('briefCaptured')}</h2>
+          <ul data-testid="captured">
+            {captured.map((q) => (
+              <li key={`${q.speakerId}:${q.text}`}>
+                <Jump target={{ kind: 'entity', key: q.speakerId }} onReveal={onReveal}>
+                  <span class="name">{clipText(q.speakerName, MAX.name)}</span>:{' '}
+                  <q>{clipText(q.text, MAX.quote)}</q>
+                </Jump>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -1,8 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { EntityKind, Role } from '../core/model';
+import { newestFirst } from '../core/ranking/statement-ranker';
 import type { RoleConflict } from '../core/roles/role-resolution';
 import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
 import type { EntityContext } from '../messaging/protocol';
 import { formatDate, t } from './i18n';
+import { NoteSection } from './NoteSection';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';
 
@@ -106,6 +109,57 @@ function ConflictSection({ conflicts, date }: { conflicts: RoleConflict[]; date:
   );
 }
 
+/** How many statements the card shows before "more": the most relevant to the article. */
+const TOP_STATEMENTS = 3;
+
+/**
+ * A person's earlier statements: the three most relevant to the article, each with why it is shown, and
+ * a button that lists all of them newest first. The ranking was made during the page pass.
+ */
+function PriorStatements({ context }: { context: EntityContext }) {
+  const [expanded, setExpanded] = useState(false);
+  const { statements, statementCount, relevance } = context;
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  const ranked = relevance
+    ? relevance.flatMap((r) => (byId.has(r.id) ? [r] : []))
+    : statements.map((s) => ({ id: s.id, why: [] as string[] }));
+  const top = ranked.slice(0, TOP_STATEMENTS).flatMap((r) => byId.get(r.id) ?? []);
+  const why = new Map(ranked.map((r) => [r.id, r.why]));
+  const listId = `bs-all-${context.entity.id.replace(/[^\w-]/g, '_')}`;
+  return (
+    <section class="bs-section" data-testid="prior-statements">
+      <h3>{t('priorStatements')}</h3>
+      {top.length ? (
+        <StatementList statements={top} why={why} label={t('rankTopLabel')} />
+      ) : (
+        <p class="bs-muted">{t('noStatements')}</p>
+      )}
+      {statements.length > top.length && (
+        <button
+          type="button"
+          class="bs-more"
+          data-testid="statements-more"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('rankMoreHide') : t('rankMoreShow', statements.length)}
+        </button>
+      )}
+      {expanded && (
+        <div data-testid="statements-all">
+          <StatementList
+            statements={[...statements].sort(newestFirst)}
+            label={t('rankAllLabel')}
+            id={listId}
+          />
+        </div>
+      )}
+      {statementCount > statements.length && <p class="bs-muted">{t('statementsMore', statementCount)}</p>}
+    </section>
+  );
+}
+
 /** The card for a person, organisation or place: the database's record if any, else what the article says. */
 export function EntityCard({
   kind,
@@ -128,7 +182,7 @@ export function EntityCard({
       </>
     );
   }
-  const { entity, roleOnDate, resolvedFor, statements, statementCount } = context;
+  const { entity, roleOnDate, resolvedFor } = context;
   const date = articleDate ?? resolvedFor;
   return (
     <>
@@ -144,19 +198,8 @@ export function EntityCard({
           {clipText(entity.description, MAX.description)}
         </p>
       )}
-      {entity.kind === 'person' && (
-        <section class="bs-section">
-          <h3>{t('priorStatements')}</h3>
-          {statements.length ? (
-            <StatementList statements={statements} />
-          ) : (
-            <p class="bs-muted">{t('noStatements')}</p>
-          )}
-          {statementCount > statements.length && (
-            <p class="bs-muted">{t('statementsMore', statementCount)}</p>
-          )}
-        </section>
-      )}
+      {entity.kind === 'person' && <PriorStatements context={context} />}
+      <NoteSection key={entity.id} entityId={entity.id} note={context.note} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Batched lookups against the alias index: all keys of a page pass in one read transaction, then one
- * `anyOf` query for the statements of every matched person, newest first. The transaction sees one
+ * `anyOf` query for the statements of every matched person, newest first, and one for the reference figures
+ * about them (a country's population or GDP). The transaction sees one
  * version of every pack: rows are kept only when their install key is active (a staged or retired
  * install shares the indexes but is never shown).
  *
@@ -10,13 +11,19 @@
  * (few speakers), where the cursor skips straight through, so they stay one `anyOf`.
  */
 
-import type { Entity } from '../core/model';
+import type { Entity, ReferenceFigure } from '../core/model';
 import { holderOn, roleOnDate } from '../core/roles/role-on-date';
 import type { LookupResponse } from '../messaging/protocol';
 import type { BackstoryDB, EntityRow, StatementRow } from './db';
 import { activeInstallKeys } from './install-keys';
 
-const STATEMENTS_PER_ENTITY = 3;
+/**
+ * The page ranks a person's statements against its own text (core/ranking/statement-ranker.ts), so it gets
+ * all of them, newest first, up to a cap that only a very quotable person reaches.
+ */
+const STATEMENTS_PER_ENTITY = 200;
+/** Reference figures per entity: a country has a few measures over a few periods. */
+const FIGURES_PER_ENTITY = 20;
 /** A key matching more entities than this is too common to mean anything (e.g. a frequent surname). */
 const MAX_MATCHES_PER_KEY = 25;
 
@@ -32,7 +39,7 @@ export async function lookupKeys(
 ): Promise<Pick<LookupResponse, 'matches' | 'entities'>> {
   const unique = [...new Set(keys)].filter((k) => k.length > 0).slice(0, 5000);
   if (unique.length === 0) return { matches: {}, entities: {} };
-  return db.transaction('r', [db.packs, db.entityRows, db.statementRows], async () => {
+  return db.transaction('r', [db.packs, db.entityRows, db.statementRows, db.figureRows], async () => {
     const active = await activeInstallKeys(db);
     const found = await Promise.all(
       unique.map((key) => db.entityRows.where('aliasKeys').equals(key).toArray()),
@@ -66,7 +73,7 @@ function newestFirst(a: StatementRow, b: StatementRow): number {
   return a.date < b.date ? 1 : a.date > b.date ? -1 : a.id.localeCompare(b.id);
 }
 
-/** Each row as the page sees it: the record, its role on the date and its newest statements. */
+/** Each row as the page sees it: the record, its role on the date, its statements and reference figures. */
 async function contextsFor(
   db: BackstoryDB,
   rows: readonly EntityRow[],
@@ -83,6 +90,7 @@ async function contextsFor(
     list.push(statement);
     bySpeaker.set(statement.speakerId, list);
   }
+  const figuresBySubject = await referenceFiguresOf(db, ids, active);
   for (const row of rows) {
     const statements = (bySpeaker.get(row.id) ?? []).sort(newestFirst);
     entities[row.id] = {
@@ -91,9 +99,28 @@ async function contextsFor(
       resolvedFor: date,
       statements: statements.slice(0, STATEMENTS_PER_ENTITY).map(({ packId: _p, ...s }) => s),
       statementCount: statements.length,
+      figures: figuresBySubject.get(row.id) ?? [],
     };
   }
   return entities;
+}
+
+/** The reference figures about each of `ids`, newest period first: one `anyOf` on the sparse subject index. */
+async function referenceFiguresOf(
+  db: BackstoryDB,
+  ids: readonly string[],
+  active: ReadonlySet<string>,
+): Promise<Map<string, ReferenceFigure[]>> {
+  const bySubject = new Map<string, ReferenceFigure[]>();
+  for (const { packId, ...figure } of await db.figureRows.where('subjectId').anyOf(ids).toArray()) {
+    if (!active.has(packId) || !figure.subjectId) continue;
+    const list = bySubject.get(figure.subjectId) ?? [];
+    list.push(figure);
+    bySubject.set(figure.subjectId, list);
+  }
+  for (const [id, list] of bySubject)
+    bySubject.set(id, list.sort((a, b) => b.period.localeCompare(a.period)).slice(0, FIGURES_PER_ENTITY));
+  return bySubject;
 }
 
 /**
@@ -107,7 +134,7 @@ export async function lookupOfficeHolders(
 ): Promise<Pick<LookupResponse, 'officeHolders' | 'entities'>> {
   const unique = [...new Set(offices)].filter((k) => k.length > 0).slice(0, 200);
   if (unique.length === 0) return { officeHolders: {}, entities: {} };
-  return db.transaction('r', [db.packs, db.entityRows, db.statementRows], async () => {
+  return db.transaction('r', [db.packs, db.entityRows, db.statementRows, db.figureRows], async () => {
     const active = await activeInstallKeys(db);
     const found = await db.entityRows.where('offices').anyOf(unique).toArray();
     const rows = found.filter((row) => active.has(row.packId));

@@ -11,8 +11,12 @@ import {
 } from '../../settings/sync-sources';
 import { t } from '../i18n';
 import { AddSourceForm, type AddSourceRequest } from './AddSourceForm';
+import { CapturedQuotesSection } from './CapturedQuotesSection';
 import { CheckIntervalField } from './CheckIntervalField';
+import { ReaderSettingsSection } from './ReaderSettingsSection';
 import { SourceRow } from './SourceRow';
+import { SyncNowButton } from './SyncNowButton';
+import { UserDataSection } from './UserDataSection';
 import { useSyncOptions } from './useSyncOptions';
 
 const permissionOf = (url: string) => {
@@ -63,12 +67,16 @@ export function OptionsApp() {
             ))}
           </ul>
         )}
+        {sources.length > 0 && <SyncNowButton />}
       </section>
       <AddSourceForm existing={sources.map((s) => s.url)} onAdd={add} />
       <section aria-labelledby="schedule-heading">
         <h2 id="schedule-heading">{t('optionsScheduleHeading')}</h2>
         <CheckIntervalField value={settings.checkIntervalMs} onChange={(ms) => void setCheckInterval(ms)} />
       </section>
+      <CapturedQuotesSection />
+      <UserDataSection />
+      <ReaderSettingsSection />
     </main>
   );
 }

@@ -1,23 +1,23 @@
 /**
- * What the article itself says: quotes by a name, figures elsewhere on the page, and the popup summary.
+ * What the article itself says: quotes by a name and the popup summary (figure cards: figure-context.ts).
  * All derived from one analysis, so the card and the popup agree.
  */
 
 import type {
   ArticleSummary,
+  EntityContext,
   SummaryConflict,
   SummaryEntity,
   SummaryFigure,
   SummaryStatement,
 } from '../../messaging/protocol';
-import type { FigureMatch } from '../figures/figure-parser';
 import { findNameMentions } from '../names/name-finder';
 import type { AttributedQuote } from '../names/quote-extractor';
 import { normaliseName } from '../text/normalise';
 import type { ArticleAnalysis } from './article-analysis';
-import { sentenceAround } from './article-text';
 import type { ResolvedName } from './mark-resolution';
 import type { RoleContext } from './role-context';
+import { byRelevance } from './summary-merge';
 
 /** Every normalised form of every name, with the names that use it. */
 function namesByForm(names: readonly ResolvedName[]): Map<string, Set<ResolvedName>> {
@@ -68,86 +68,39 @@ export function quotesByName(
   return out;
 }
 
-export interface FigureElsewhere {
-  text: string;
-  sentence: string;
-  sameQuantity: boolean;
-}
+export type { FigureContext, FigureElsewhere } from './figure-context';
 
-export interface FigureContext {
-  figure: FigureMatch;
-  occurrences: number;
-  elsewhere: FigureElsewhere[];
-}
-
-/** How many other figures a figure's card lists. */
-const ELSEWHERE_MAX = 8;
-
-/** Figure indexes by a grouping key, each list in article order. */
-function groupIndexes(
-  figures: readonly FigureMatch[],
-  keyOf: (f: FigureMatch) => string,
-): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  figures.forEach((figure, i) => {
-    const key = keyOf(figure);
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
-  });
-  return groups;
-}
-
-/** The union of two ascending index lists, ascending, without `skip`, at most `max` long. */
-function mergeAscending(a: readonly number[], b: readonly number[], skip: number, max: number): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (out.length < max && (i < a.length || j < b.length)) {
-    const x = a[i] ?? Number.POSITIVE_INFINITY;
-    const y = b[j] ?? Number.POSITIVE_INFINITY;
-    const next = Math.min(x, y);
-    if (x === next) i++;
-    if (y === next) j++;
-    if (next !== skip) out.push(next);
-  }
-  return out;
-}
+/** How many statements the popup summary of one pass keeps: the most relevant to the article. */
+const SUMMARY_STATEMENTS = 20;
 
 /**
- * The context of each figure of an article: the figure, how often the same quantity appears, and other
- * figures of the same kind and unit on the page (e.g. the other sums of pounds), each with its sentence so
- * the reader can compare them. Figures are grouped by quantity and by kind and unit once, so a context
- * costs at most a few list steps; it can be built when a card opens instead of for every figure up front.
- * Only the figures and the text are kept, not the rest of the analysis.
+ * The statements of every person on the page (named, or referred to by a role phrase), most relevant to
+ * the article first (`EntityContext.relevance`, set during the pass), newest first among equals.
  */
-export class FigureContexts {
-  private readonly byKey: Map<string, number[]>;
-  private readonly byKindUnit: Map<string, number[]>;
-
-  constructor(
-    private readonly figures: readonly FigureMatch[],
-    private readonly text: string,
-  ) {
-    this.byKey = groupIndexes(figures, (f) => f.key);
-    this.byKindUnit = groupIndexes(figures, kindUnit);
-  }
-
-  /** The context of `figure`, the article's figure number `index`. */
-  of(index: number, figure: FigureMatch): FigureContext {
-    const same = this.byKey.get(figure.key) ?? [];
-    const alike = this.byKindUnit.get(kindUnit(figure)) ?? [];
-    const elsewhere = mergeAscending(same, alike, index, ELSEWHERE_MAX).flatMap((i) => {
-      const other = this.figures[i];
-      if (!other) return [];
-      const sentence = sentenceAround(this.text, other.start, other.end);
-      return [{ text: other.text, sentence, sameQuantity: other.key === figure.key }];
-    });
-    return { figure, occurrences: same.length, elsewhere };
-  }
+function summaryStatements(
+  names: readonly ResolvedName[],
+  phrases: Pick<RoleContext, 'phrases'>['phrases'],
+): SummaryStatement[] {
+  const seen = new Set<string>();
+  const out: SummaryStatement[] = [];
+  const add = (context: EntityContext, speakerId: string) => {
+    if (seen.has(context.entity.id)) return;
+    seen.add(context.entity.id);
+    const relevance = new Map((context.relevance ?? []).map((r) => [r.id, r]));
+    for (const statement of context.statements) {
+      const r = relevance.get(statement.id);
+      out.push({
+        speaker: context.entity.name,
+        speakerId,
+        statement,
+        ...(r ? { score: r.score, why: r.why } : {}),
+      });
+    }
+  };
+  for (const n of names) if (n.context) add(n.context, n.id);
+  for (const { context } of phrases) add(context, context.entity.id);
+  return out.sort(byRelevance).slice(0, SUMMARY_STATEMENTS);
 }
-
-const kindUnit = (f: FigureMatch) => JSON.stringify([f.kind, f.unit]);
 
 export function buildSummary(
   analysis: ArticleAnalysis,
@@ -201,13 +154,6 @@ export function buildSummary(
     if (entry) entry.occurrences++;
     else figures.set(f.key, { key: f.key, text: f.text, display: f.display, occurrences: 1 });
   }
-  const statements: SummaryStatement[] = names.flatMap((n) =>
-    (n.context?.statements ?? []).map((statement) => ({
-      speaker: n.context?.entity.name ?? n.cluster.canonical,
-      speakerId: n.id,
-      statement,
-    })),
-  );
-  statements.sort((a, b) => (a.statement.date < b.statement.date ? 1 : -1));
+  const statements = summaryStatements(names, roles.phrases);
   return { ...meta, entities, figures: [...figures.values()], statements, conflicts };
 }

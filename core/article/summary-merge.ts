@@ -7,6 +7,7 @@
  */
 import type {
   ArticleSummary,
+  SummaryCapturedQuote,
   SummaryConflict,
   SummaryEntity,
   SummaryFigure,
@@ -37,13 +38,20 @@ function mergeFigures(parts: readonly ArticleSummary[]): SummaryFigure[] {
   return [...byKey.values()];
 }
 
-/** The same statement reached from two passes is listed once. */
+/** Most relevant first; equal scores (or none) newest first. */
+export function byRelevance(a: SummaryStatement, b: SummaryStatement): number {
+  const d = (b.score ?? 0) - (a.score ?? 0);
+  if (Math.abs(d) > 1e-9) return d;
+  return a.statement.date < b.statement.date ? 1 : a.statement.date > b.statement.date ? -1 : 0;
+}
+
+/** The same statement reached from two passes is listed once; the most relevant to the article first. */
 function mergeStatements(parts: readonly ArticleSummary[]): SummaryStatement[] {
   const byId = new Map<string, SummaryStatement>();
   for (const s of parts.flatMap((p) => p.statements)) {
     if (!byId.has(s.statement.id)) byId.set(s.statement.id, s);
   }
-  return [...byId.values()].sort((a, b) => (a.statement.date < b.statement.date ? 1 : -1));
+  return [...byId.values()].sort(byRelevance);
 }
 
 function mergeConflicts(parts: readonly ArticleSummary[]): SummaryConflict[] {
@@ -51,6 +59,16 @@ function mergeConflicts(parts: readonly ArticleSummary[]): SummaryConflict[] {
   for (const c of parts.flatMap((p) => p.conflicts)) {
     const key = `${c.entityId}\n${c.stated}`;
     if (!byKey.has(key)) byKey.set(key, c);
+  }
+  return [...byKey.values()];
+}
+
+/** The quotes the passes sent for capture, each speaker's text once. */
+function mergeCaptured(parts: readonly ArticleSummary[]): SummaryCapturedQuote[] {
+  const byKey = new Map<string, SummaryCapturedQuote>();
+  for (const q of parts.flatMap((p) => p.captured ?? [])) {
+    const key = `${q.speakerId}\n${q.text}`;
+    if (!byKey.has(key)) byKey.set(key, q);
   }
   return [...byKey.values()];
 }
@@ -63,6 +81,7 @@ export function keepLive(summary: ArticleSummary, liveIds: ReadonlySet<string>):
     figures: summary.figures.filter((f) => liveIds.has(f.key)),
     statements: summary.statements.filter((s) => liveIds.has(s.speakerId)),
     conflicts: summary.conflicts.filter((c) => liveIds.has(c.entityId)),
+    captured: summary.captured?.filter((q) => liveIds.has(q.speakerId)),
   };
 }
 
@@ -78,5 +97,6 @@ export function mergeSummaries(parts: readonly ArticleSummary[]): ArticleSummary
     figures: mergeFigures(parts),
     statements: mergeStatements(parts),
     conflicts: mergeConflicts(parts),
+    captured: mergeCaptured(parts),
   };
 }

@@ -10,8 +10,10 @@ import { CardShell } from '../../components/CardShell';
 import { EntityCard, type EntityCardProps } from '../../components/EntityCard';
 import { FigureCard } from '../../components/FigureCard';
 import { formatDate } from '../../components/i18n';
+import { followTheme } from '../../components/theme';
 import type { FigureContext } from '../../core/article/article-context';
 import { benchCardShown, benchNow } from './bench-meter';
+import { tabBetweenMarkAndCard } from './card-keyboard';
 import { followMark } from './card-placement';
 import { ownMarks } from './text-blocks';
 
@@ -31,6 +33,13 @@ export class CardController {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private stopAutoUpdate: (() => void) | undefined;
+  /** The mark Escape is giving focus back to, whose focus must not reopen its card. */
+  private refocused: HTMLElement | null = null;
+  /**
+   * The mark whose card the reader opened on purpose (Enter, Space, click, the shortcut, the popup): Tab
+   * on it enters the card. A card that opened because Tab reached its mark lets Tab go on to the next.
+   */
+  private invited: HTMLElement | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -81,6 +90,11 @@ export class CardController {
 
   private onFocusIn(event: Event): void {
     const mark = this.markFrom(event.target);
+    // Focus given back by Escape leaves the card closed; Enter opens it again.
+    if (mark && mark === this.refocused) {
+      this.refocused = null;
+      return;
+    }
     if (mark) {
       this.cancelHide();
       void this.open(mark);
@@ -97,16 +111,28 @@ export class CardController {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    const ui = this.ui;
+    if (
+      this.openMark &&
+      ui &&
+      tabBetweenMarkAndCard(event, this.openMark, ui.shadow, this.invited === this.openMark)
+    )
+      return;
     if (event.key === 'Escape' && this.openMark) {
       const mark = this.openMark;
       const focusWasInCard = document.activeElement === this.cardHost();
       this.close();
-      if (focusWasInCard) mark.focus();
+      if (focusWasInCard) {
+        this.refocused = mark;
+        mark.focus();
+        this.refocused = null;
+      }
       return;
     }
     const mark = this.markFrom(event.target);
     if (mark && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
+      this.invited = mark;
       if (this.openMark === mark) this.close();
       else void this.open(mark);
     }
@@ -116,6 +142,7 @@ export class CardController {
     const mark = this.markFrom(event.target);
     // A mark inside a link keeps the link working; only bare marks toggle on click.
     if (!mark || mark.closest('a')) return;
+    this.invited = mark;
     if (this.openMark === mark) this.close();
     else void this.open(mark);
   }
@@ -159,7 +186,27 @@ export class CardController {
     return ui.uiContainer;
   }
 
-  private createUi(name: string): Promise<CardUi> {
+  private async createUi(name: string): Promise<CardUi> {
+    const ui = await this.createShadowUi(name);
+    // The card's colours follow the reader's theme setting (components/theme.ts), live.
+    this.ctx.onInvalidated(followTheme(ui.shadowHost));
+    return ui;
+  }
+
+  /** Opens the card of a mark the reader moved to on purpose (shortcut, popup); Tab then enters it. */
+  openInvited(mark: HTMLElement): void {
+    this.invited = mark;
+    void this.open(mark);
+  }
+
+  /** Takes the card out of the page (the reader paused Backstory here); the next card mounts it again. */
+  unmount(): void {
+    this.close();
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private createShadowUi(name: string): Promise<CardUi> {
     return createShadowRootUi<HTMLElement>(this.ctx, {
       name,
       position: 'inline',

@@ -3,6 +3,7 @@
  * only a text decoration, which does not affect layout. Text nodes are split, never re-parsed, so page
  * scripts keep their references to elements and no markup is ever created from page or pack text.
  */
+import { t } from '../../components/i18n';
 import { ownMarks, type TextBlock } from './text-blocks';
 
 export interface MarkSpec {
@@ -20,6 +21,13 @@ export interface MarkSpec {
   conflict?: boolean;
 }
 
+/**
+ * Text nodes split off a page's text node to make a mark, with the side of the original they belong on:
+ * `after` pieces follow it (merged into the text before them), `before` pieces precede it (merged into the
+ * text after them). Pausing uses this to restore the page's own text nodes exactly (mark-remover.ts).
+ */
+export const splitPieces = new WeakMap<Text, 'after' | 'before'>();
+
 const KIND_COLOURS: Record<string, string> = {
   person: 'rgba(29, 95, 209, 0.75)',
   organization: 'rgba(121, 72, 196, 0.75)',
@@ -27,15 +35,17 @@ const KIND_COLOURS: Record<string, string> = {
   figure: 'rgba(196, 110, 20, 0.8)',
 };
 
-function createMark(doc: Document, spec: MarkSpec): HTMLSpanElement {
+/** The attributes and style every mark of one look shares, set up once per document and look. */
+function markTemplate(doc: Document, spec: MarkSpec): HTMLSpanElement {
   const span = doc.createElement('span');
   span.setAttribute('data-backstory', spec.kind);
-  span.setAttribute('data-backstory-id', spec.id);
+  // Set per mark; here so that every mark keeps the same attribute order.
+  span.setAttribute('data-backstory-id', '');
   span.setAttribute('tabindex', '0');
   span.setAttribute('role', 'button');
   span.setAttribute('aria-haspopup', 'dialog');
   span.setAttribute('aria-expanded', 'false');
-  span.setAttribute('aria-label', spec.label);
+  span.setAttribute('aria-label', '');
   if (spec.via) span.setAttribute('data-backstory-via', spec.via);
   if (spec.conflict) span.setAttribute('data-backstory-conflict', '');
   // CSSOM, not a style attribute string: allowed under strict page CSPs.
@@ -44,6 +54,31 @@ function createMark(doc: Document, spec: MarkSpec): HTMLSpanElement {
   span.style.setProperty('text-decoration', `underline ${line} ${KIND_COLOURS[spec.kind] ?? 'currentColor'}`);
   span.style.setProperty('text-underline-offset', '0.18em');
   span.style.setProperty('cursor', 'help');
+  return span;
+}
+
+/** Templates by document and look ("person||", "figure|role|1"); never inserted into the page. */
+const templates = new WeakMap<Document, Map<string, HTMLSpanElement>>();
+
+/**
+ * A new mark: a shallow clone of its look's template, with its own id and label. Cloning copies the
+ * attributes and style in one call, where setting them costs a dozen calls into the DOM per mark.
+ */
+function createMark(doc: Document, spec: MarkSpec): HTMLSpanElement {
+  let byLook = templates.get(doc);
+  if (!byLook) {
+    byLook = new Map();
+    templates.set(doc, byLook);
+  }
+  const look = `${spec.kind}|${spec.via ?? ''}|${spec.conflict ? 1 : ''}`;
+  let template = byLook.get(look);
+  if (!template) {
+    template = markTemplate(doc, spec);
+    byLook.set(look, template);
+  }
+  const span = template.cloneNode(false) as HTMLSpanElement;
+  span.setAttribute('data-backstory-id', spec.id);
+  span.setAttribute('aria-label', spec.label);
   ownMarks.add(span);
   return span;
 }
@@ -112,7 +147,8 @@ function widenToWholeInlineElements(range: Range): void {
  */
 function wrapWithin(node: Text, start: number, end: number, mark: HTMLElement): void {
   const middle = start > 0 ? node.splitText(start) : node;
-  if (end - start < middle.data.length) middle.splitText(end - start);
+  if (middle !== node) splitPieces.set(middle, 'after');
+  if (end - start < middle.data.length) splitPieces.set(middle.splitText(end - start), 'after');
   middle.parentNode?.insertBefore(mark, middle);
   mark.appendChild(middle);
 }
@@ -144,7 +180,13 @@ function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number
   const mark = createMark(doc, spec);
   try {
     widenToWholeInlineElements(range);
+    // A range edge inside a text node leaves a clone of that node's part in the mark (DOM `extract`).
+    const startSplit = range.startContainer instanceof Text;
+    const endSplit = range.endContainer instanceof Text;
     range.surroundContents(mark);
+    if (startSplit && mark.firstChild instanceof Text) splitPieces.set(mark.firstChild, 'after');
+    if (endSplit && mark.lastChild instanceof Text && mark.lastChild !== mark.firstChild)
+      splitPieces.set(mark.lastChild, 'before');
   } catch {
     // Crosses element boundaries: mark only the part in the last text node.
     const tail = doc.createRange();
@@ -152,9 +194,22 @@ function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number
     tail.setEnd(endNode, localEnd);
     if (tail.collapsed) return null;
     tail.surroundContents(mark);
+    // The clone inside the mark and the split-off rest after it both follow what is left of `endNode`.
+    if (mark.firstChild instanceof Text) splitPieces.set(mark.firstChild, 'after');
+    if (mark.nextSibling instanceof Text) splitPieces.set(mark.nextSibling, 'after');
   }
   markToModel.set(mark, spec.model);
   return mark;
+}
+
+/**
+ * Label in Name (WCAG 2.5.3): a speech-input user says what they see, so a mark whose label lacks its
+ * visible words ("Sir Keir" labelled "Keir Starmer (Person)…") gets a name that starts with them.
+ */
+function nameWithVisibleText(mark: HTMLElement, label: string): void {
+  const visible = (mark.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (visible && !label.toLowerCase().includes(visible.toLowerCase()))
+    mark.setAttribute('aria-label', t('readerMarkSpokenLabel', visible, label));
 }
 
 /**
@@ -179,6 +234,7 @@ export function applyMarks(
     list.sort((a, b) => b.start - a.start);
     for (const spec of list) {
       const mark = wrap(block, spec, markToModel);
+      if (mark) nameWithVisibleText(mark, spec.label);
       if (mark) created.push(mark);
     }
   }

@@ -10,18 +10,23 @@ import {
   analyseArticleSteps,
   lookupRequestFor,
 } from '../../core/article/article-analysis';
-import { buildSummary, FigureContexts, quotesByName } from '../../core/article/article-context';
+import { buildSummary, type FigureContext, quotesByName } from '../../core/article/article-context';
+import { FigureContexts } from '../../core/article/figure-context';
 import { buildMarks, type ResolvedName, resolveNames } from '../../core/article/mark-resolution';
 import { type RoleContext, resolveRoles } from '../../core/article/role-context';
+import type { FigureMatch } from '../../core/figures/figure-parser';
+import { rankContextStatementsSteps } from '../../core/ranking/statement-ranker';
 import { sendToBackground } from '../../messaging/channel';
 import type { ArticleSummary } from '../../messaging/protocol';
 import { readArticleCountry, readArticleDate } from './article-meta';
-import { benchArticleText } from './bench-meter';
+import { benchArticleText, benchPhase } from './bench-meter';
 import type { CardModel } from './card-controller';
 import { IdleSlicer } from './idle';
 import { findArticleRegion } from './main-content';
 import { byBlock, NameSpecs, roleSpecs, withRoleMarks } from './mark-specs';
 import { applyMarks, type MarkSpec } from './mark-writer';
+import type { PassScope } from './page-watcher';
+import { marksKind } from './reader-controls';
 import { collectTextBlocks } from './text-blocks';
 
 export interface PassResult {
@@ -30,9 +35,34 @@ export interface PassResult {
   summary: ArticleSummary;
 }
 
+/**
+ * The card model of one figure. A class, not an object literal with a getter: a long page has thousands
+ * of figures, and a literal's getter costs each of them a closure, its scope and a dictionary of
+ * properties (about 200 bytes, against 24 for this).
+ */
+class FigureModel {
+  constructor(
+    private readonly contexts: FigureContexts,
+    private readonly index: number,
+    private readonly figure: FigureMatch,
+  ) {}
+
+  get type(): 'figure' {
+    return 'figure';
+  }
+
+  get label(): string {
+    return this.figure.text;
+  }
+
+  get context(): FigureContext {
+    return this.contexts.of(this.index, this.figure);
+  }
+}
+
 /** Runs the analysis generator to its end, yielding to the browser between stretches when a slice is due. */
 async function analyseInSlices(texts: readonly string[], slicer: IdleSlicer): Promise<ArticleAnalysis> {
-  const steps = analyseArticleSteps(texts);
+  const steps = analyseArticleSteps(texts, benchPhase);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -68,17 +98,13 @@ async function buildModels(
     });
     if (slicer.due) await slicer.yield();
   }
-  // A figure's context (the page's other figures like it, with their sentences) is built when its card
-  // opens: building it for every figure of a long page up front would hold megabytes nobody reads.
-  const contexts = new FigureContexts(analysis.figures, analysis.article.text);
+  // Each figure's topic, speaker and period are read here, between slices; opening its card only picks
+  // the page's other figures like it, with their sentences (holding those for every figure of a long page
+  // up front would keep megabytes nobody reads).
+  const contexts = new FigureContexts(analysis, names, roles, articleDate);
   for (const [index, figure] of analysis.figures.entries()) {
-    models.push({
-      type: 'figure',
-      label: figure.text,
-      get context() {
-        return contexts.of(index, figure);
-      },
-    });
+    contexts.read(index);
+    models.push(new FigureModel(contexts, index, figure));
     if (slicer.due) await slicer.yield();
   }
   return models;
@@ -87,9 +113,11 @@ async function buildModels(
 export async function runPass(
   doc: Document,
   signal: AbortSignal,
-  scope?: { root: Element; keeps: (el: Element) => boolean } | null,
+  scope?: PassScope | null,
 ): Promise<PassResult> {
+  if (scope === undefined) benchPhase('extract');
   const region = scope === undefined ? findArticleRegion(doc) : scope;
+  benchPhase('collect');
   const blocks = region ? collectTextBlocks(doc.body, region.keeps) : [];
   const articleDate = readArticleDate(doc);
   const country = readArticleCountry(doc);
@@ -101,15 +129,24 @@ export async function runPass(
     slicer,
   );
   benchArticleText(analysis.article.text);
+  benchPhase('resolve');
   const response = await slicer.wait(
-    sendToBackground('lookup', lookupRequestFor(analysis, articleDate, country)),
+    // The page's URL, so quotes captured from this page are not shown on it as earlier statements.
+    sendToBackground('lookup', {
+      ...lookupRequestFor(analysis, articleDate, country),
+      pageUrl: location.href,
+    }),
   );
   const names = resolveNames(analysis, response);
+  // Each person's statements ranked against this page's text, which stays in the page; a stretch at a time.
+  for (const _ of rankContextStatementsSteps(analysis.article.text, Object.values(response.entities)))
+    if (slicer.due) await slicer.yield();
   // Roles are judged on the article's day; an undated page is read as today's news.
   const date = articleDate ?? new Date().toISOString().slice(0, 10);
   const roles = resolveRoles(analysis, names, response, { date, country });
   await slicer.pause();
 
+  benchPhase('models');
   const models = await buildModels(analysis, names, roles, articleDate, slicer);
   const specsOf = new NameSpecs(analysis, models, names.length, roles.conflictStarts);
   const nameMarks: MarkSpec[] = [];
@@ -120,14 +157,18 @@ export async function runPass(
   }
   const specs = withRoleMarks(nameMarks, roleSpecs(analysis, roles.phrases, models, nameMarks, articleDate));
 
+  benchPhase('marks');
   const markToModel = new Map<Element, number>();
-  for (const blockSpecs of byBlock(specs).values()) {
+  // Kinds the reader switched off (reader-controls.ts) are not marked.
+  for (const blockSpecs of byBlock(specs.filter((s) => marksKind(s.kind))).values()) {
     if (slicer.due) await slicer.yield();
     if (slicer.aborted) break;
     applyMarks(blocks, blockSpecs, markToModel);
+    scope?.forgetOwnChanges?.();
   }
   await slicer.pause();
 
+  benchPhase('summary');
   const summary = buildSummary(analysis, names, { url: location.href, title: doc.title, articleDate }, roles);
   return { models, markToModel, summary };
 }

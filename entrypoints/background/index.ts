@@ -5,14 +5,19 @@
 import { handleMessages } from '../../messaging/channel';
 import type { BackgroundProtocol } from '../../messaging/protocol';
 import { getDb } from '../../storage/db';
-import { readDbStatus } from '../../storage/status';
+import { openDatabase, readHealthStatus } from '../../storage/db-open';
 import { installBenchHook } from './bench-hook';
 import { ImportQueue } from './import-queue';
 import { answerLookup } from './lookup-handler';
 import { ensureStarterPack, hasStarterPack } from './starter-pack';
+import { startSync } from './sync';
+import { userDataHandlers } from './user-data';
 
 export default defineBackground(() => {
   const db = getDb();
+  // Opened first, so its storage-error watch sees every write. When the schema upgrade fails, lookups and
+  // the status read the old version (kept intact by the aborted upgrade) and the popup shows the error.
+  const health = openDatabase(db);
   const imports = new ImportQueue(db);
   const fail = (what: string) => (error: unknown) => console.error(`[backstory] ${what} failed`, error);
   // A worker killed mid-import left invisible rows under an install key nothing points at: collect them,
@@ -31,13 +36,15 @@ export default defineBackground(() => {
   void navigator.storage?.persist?.().catch(() => undefined);
 
   handleMessages<BackgroundProtocol>({
+    ...userDataHandlers(db),
+    ...startSync(db, imports, starter),
     async lookup(request) {
       await ready;
-      return answerLookup(db, request);
+      return health.read((reader) => answerLookup(reader, request));
     },
     async dbStatus() {
       const [status, persisted] = await Promise.all([
-        readDbStatus(db),
+        readHealthStatus(health),
         navigator.storage?.persisted?.().catch(() => undefined),
       ]);
       return { ...status, importing: imports.progress(), persisted };

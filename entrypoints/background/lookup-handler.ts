@@ -2,6 +2,7 @@
 import type { LookupRequest, LookupResponse } from '../../messaging/protocol';
 import type { BackstoryDB } from '../../storage/db';
 import { lookupKeys, lookupOfficeHolders } from '../../storage/lookup';
+import { withUserData } from '../../storage/user-data';
 import { loadGivenNames } from './starter-pack';
 
 export async function answerLookup(db: BackstoryDB, request: LookupRequest): Promise<LookupResponse> {
@@ -14,7 +15,8 @@ export async function answerLookup(db: BackstoryDB, request: LookupRequest): Pro
   ]);
   return {
     matches: found.matches,
-    entities: { ...holders.entities, ...found.entities },
+    // The user's notes and captured quotes join the pack records after the pack lookup.
+    entities: await withUserData(db, { ...holders.entities, ...found.entities }, request.pageUrl),
     officeHolders: holders.officeHolders,
     givenNames: givenNameCandidates.filter((n) => names.has(n)),
   };

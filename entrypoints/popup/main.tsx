@@ -4,10 +4,11 @@
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp, type PopupReaderControls } from '../../components/PopupApp';
 import '../../components/popup.css';
 import { sendToBackground, sendToTab } from '../../messaging/channel';
-import type { ArticleSummary } from '../../messaging/protocol';
+import type { ArticleSummary, ReaderSite } from '../../messaging/protocol';
+import { setSitePaused } from '../../settings/reader-settings';
 
 async function targetTabId(): Promise<number | undefined> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
@@ -23,8 +24,39 @@ async function loadSummary(): Promise<ArticleSummary | null> {
   return sendToTab(tabId, 'articleSummary', null).catch(() => null);
 }
 
+async function loadSite(): Promise<ReaderSite | null> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return null;
+  return sendToTab(tabId, 'readerSite', null).catch(() => null);
+}
+
+/**
+ * The page follows the stored setting (its content script watches it); the brief is asked again only
+ * once the page reports the new state, so a resumed page answers after its new pass.
+ */
+async function setPaused(site: string, paused: boolean): Promise<ArticleSummary | null> {
+  await setSitePaused(site, paused);
+  for (let tries = 0; tries < 40; tries++) {
+    const state = await loadSite();
+    if (!state || state.paused === paused) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return paused ? null : loadSummary();
+}
+
+const reader: PopupReaderControls = {
+  site: loadSite(),
+  reveal: (target) => {
+    void targetTabId().then((tabId) => tabId !== undefined && sendToTab(tabId, 'revealMention', target));
+  },
+  setPaused,
+};
+
 const app = document.getElementById('app');
 if (app) {
   const askStatus = () => sendToBackground('dbStatus', null);
-  render(<PopupApp summary={loadSummary()} status={askStatus()} refreshStatus={askStatus} />, app);
+  render(
+    <PopupApp summary={loadSummary()} status={askStatus()} refreshStatus={askStatus} reader={reader} />,
+    app,
+  );
 }

@@ -61,7 +61,7 @@ describe('batched lookups', () => {
     );
     expect(transactions).toHaveBeenCalledTimes(1);
     expect(statementQueries).toHaveBeenCalledTimes(1);
-    expect(entities.QA?.statements.map((s) => s.id)).toEqual(['s4', 's3', 's2']);
+    expect(entities.QA?.statements.map((s) => s.id)).toEqual(['s4', 's3', 's2', 's1']);
     expect(entities.QA?.statementCount).toBe(4);
     expect(entities.QB?.statements.map((s) => s.id)).toEqual(['s5']);
     expect(entities.QC?.statements).toEqual([]);
