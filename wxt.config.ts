@@ -53,6 +53,16 @@ export default defineConfig({
     // plain http only for a pack server on this machine (`npm run packs -- serve`).
     optional_host_permissions: SOURCE_HOSTS,
     action: { default_title: 'Backstory' },
+    // The card's view and its style sheet, which the content script loads on the first card
+    // (entrypoints/article.content/card-view-api.ts). A dynamic URL keeps them from identifying Backstory
+    // to the pages it runs on; WXT writes the Firefox (MV2) form.
+    web_accessible_resources: [
+      {
+        resources: ['card-view.js', 'content-scripts/article.css'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     browser_specific_settings: {
       gecko: GECKO_SETTINGS,
     },
@@ -69,6 +79,7 @@ export default defineConfig({
     // other build the flag is false and the hook is tree-shaken away.
     define: { __BACKSTORY_BENCH__: JSON.stringify(process.env.BACKSTORY_BENCH === '1') },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { target: 'es2022' },
+    // BACKSTORY_SOURCEMAP=1 emits source maps, to see which sources make up each bundle (bundle-size work).
+    build: { target: 'es2022', sourcemap: process.env.BACKSTORY_SOURCEMAP === '1' },
   }),
 });

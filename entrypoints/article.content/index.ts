@@ -21,7 +21,10 @@ import { ReaderControls } from './reader-controls';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // card.css is built to content-scripts/article.css and loaded into the card's shadow root by the card's
+  // view (card-view-api.ts), which is a script of its own: WXT's 'ui' mode would load it from there by
+  // that script's name.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     benchStart();
     const log = new PassLog();

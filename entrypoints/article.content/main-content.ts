@@ -14,7 +14,7 @@
  * video player's controls, a "related" teaser. Those are left out by the names pages give them (class,
  * id, role, aria-label) and by their shape (a paragraph that is only a link).
  */
-import { Readability } from '@mozilla/readability';
+import Readability from '@mozilla/readability/Readability.js';
 
 const INDEX_ATTR = 'data-backstory-index';
 

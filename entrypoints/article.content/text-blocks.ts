@@ -121,8 +121,11 @@ const GAP_TAGS = new Set(['BR', 'HR', 'IMG', 'EMBED']);
 const GLUING = /[\p{L}\p{N}\p{Sc}]/u;
 const DIGIT = /\p{N}/u;
 
-/** Elements created by Backstory; the page's own `[data-backstory]` elements are not in here. */
-export const ownMarks = new WeakSet<Element>();
+/**
+ * Elements created by Backstory; the page's own `[data-backstory]` elements are not in here. Each holds
+ * the bits of the text nodes it split (mark-writer.ts `PIECE`), so no second table per mark is needed.
+ */
+export const ownMarks = new WeakMap<Element, number>();
 
 function skipElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;

@@ -1,6 +1,7 @@
 /**
  * The size of each entry point of a built extension, raw and gzip -9: the content script (and its CSS),
- * the service worker and the popup's chunks.
+ * the card view the content script loads at idle after its first pass, the service worker and the popup's
+ * and options page's chunks.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import type { BundleFile } from './table';
 /** Folders (relative to the build's `chrome-mv3`) and the extensions of the files measured in them. */
 const MEASURED: readonly [string, RegExp][] = [
   ['content-scripts', /\.(?:js|css)$/],
-  ['', /^background\.js$/],
+  ['', /^(?:background|card-view)\.js$/],
   ['chunks', /\.js$/],
   ['assets', /\.css$/],
 ];

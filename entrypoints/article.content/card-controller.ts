@@ -1,33 +1,32 @@
 /**
  * Opens and closes the card. Components only render; this controller owns timing, focus and position.
+ * The card's view (Preact, the components, the shadow root) is loaded on the first card or at idle after
+ * the first pass (card-view-loader.ts), so the content script every page runs stays small.
  * Hover opens after an intent delay, keyboard focus opens at once, Escape and mouse-out (after a grace
  * period) close. The card is non-modal and focus stays in the page, so it never traps the reader.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { CardShell } from '../../components/CardShell';
-import { EntityCard, type EntityCardProps } from '../../components/EntityCard';
-import { FigureCard } from '../../components/FigureCard';
+import type { EntityCardProps } from '../../components/EntityCard';
 import { formatDate } from '../../components/i18n';
 import { followTheme } from '../../components/theme';
 import type { FigureContext } from '../../core/article/article-context';
 import { benchCardShown, benchNow } from './bench-meter';
 import { tabBetweenMarkAndCard } from './card-keyboard';
-import { followMark } from './card-placement';
+import type { CardUi, CardView } from './card-view-api';
+import { loadCardView } from './card-view-loader';
 import { ownMarks } from './text-blocks';
 
 export type CardModel =
   | { type: 'entity'; label: string; props: EntityCardProps }
   | { type: 'figure'; label: string; context: FigureContext };
 
-type CardUi = Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>>;
-
 const INTENT_MS = 200;
 const GRACE_MS = 300;
 
 export class CardController {
   private ui: CardUi | null = null;
+  /** The card's view (card-view-api.ts), set once its script has loaded. */
+  private view: CardView | null = null;
   private uiPending: Promise<CardUi> | null = null;
   private openMark: HTMLElement | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,15 +160,22 @@ export class CardController {
    * (attachShadow then throws): the card then uses a host name the page cannot know in advance.
    */
   private preparedUi(): Promise<CardUi> {
-    this.uiPending ??= this.createUi('backstory-card').catch(() =>
-      this.createUi(`backstory-card-${Math.random().toString(36).slice(2, 10)}`),
-    );
+    this.uiPending ??= loadCardView().then((view) => {
+      this.view = view;
+      return this.createUi(view, 'backstory-card').catch(() =>
+        this.createUi(view, `backstory-card-${Math.random().toString(36).slice(2, 10)}`),
+      );
+    });
+    // A view that failed to load is tried again on the next card.
+    this.uiPending.catch(() => {
+      this.uiPending = null;
+    });
     return this.uiPending;
   }
 
   /**
-   * Builds the card's shadow root and loads its styles ahead of the first card, without putting anything
-   * in the page: the first card then opens as fast as the next ones.
+   * Loads the card's view, builds its shadow root and loads its styles ahead of the first card, without
+   * putting anything in the page: the first card then opens as fast as the next ones.
    */
   prepare(): void {
     this.preparedUi().catch(() => undefined);
@@ -186,8 +192,8 @@ export class CardController {
     return ui.uiContainer;
   }
 
-  private async createUi(name: string): Promise<CardUi> {
-    const ui = await this.createShadowUi(name);
+  private async createUi(view: CardView, name: string): Promise<CardUi> {
+    const ui = await view.createUi(this.ctx, name);
     // The card's colours follow the reader's theme setting (components/theme.ts), live.
     this.ctx.onInvalidated(followTheme(ui.shadowHost));
     return ui;
@@ -206,47 +212,26 @@ export class CardController {
     this.ui = null;
   }
 
-  private createShadowUi(name: string): Promise<CardUi> {
-    return createShadowRootUi<HTMLElement>(this.ctx, {
-      name,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      // The host's fixed, zero-size box is set in card.css: inline styles lose to WXT's !important reset.
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    });
-  }
-
   async open(mark: HTMLElement): Promise<void> {
     const intent = benchNow();
     const model = this.modelOf(mark);
     if (!model) return;
     const container = await this.mountUi();
+    const view = this.view;
+    if (!view) return;
     this.openMark?.setAttribute('aria-expanded', 'false');
     this.openMark = mark;
     mark.setAttribute('aria-expanded', 'true');
-    const kind = model.type === 'figure' ? 'figure' : model.props.context ? model.props.kind : 'unknown';
-    render(
-      <CardShell
-        kind={kind}
-        label={model.label}
-        onClose={() => this.close()}
-        onPointerEnter={() => this.cancelHide()}
-        onPointerLeave={() => this.scheduleHide()}
-      >
-        {model.type === 'figure' ? <FigureCard context={model.context} /> : <EntityCard {...model.props} />}
-      </CardShell>,
-      container,
-    );
-    const card = container.querySelector<HTMLElement>('.bs-card');
+    const card = view.show(container, model, {
+      onClose: () => this.close(),
+      onPointerEnter: () => this.cancelHide(),
+      onPointerLeave: () => this.scheduleHide(),
+    });
     if (!card) return;
     this.stopAutoUpdate?.();
     // Hidden until placed, so the card never flashes at the viewport's corner.
     card.style.visibility = 'hidden';
-    this.stopAutoUpdate = followMark(mark, card, (x, y) => {
+    this.stopAutoUpdate = view.followMark(mark, card, (x, y) => {
       card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       card.style.visibility = 'visible';
       benchCardShown(intent);
@@ -260,6 +245,6 @@ export class CardController {
     this.stopAutoUpdate = undefined;
     this.openMark?.setAttribute('aria-expanded', 'false');
     this.openMark = null;
-    if (this.ui) render(null, this.ui.uiContainer);
+    if (this.ui) this.view?.clear(this.ui.uiContainer);
   }
 }
