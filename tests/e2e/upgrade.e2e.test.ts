@@ -4,7 +4,7 @@
  * the same profile is launched again: same extension id, same IndexedDB, new code, which runs its schema
  * upgrade on what the old build stored (see support/persistent-profile.ts).
  *
- * The old build is UPGRADE_FROM_REF (support/old-build.ts). The data it adds is what it supports: the
+ * The old builds are UPGRADE_FROM_REFS (support/old-build.ts). The data it adds is what it supports: the
  * installed starter pack, whose rows, lookups and marks must survive, and a note when that build saves
  * notes. A note added with the new build must survive a further restart.
  *
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackstoryDB } from '../../storage/db';
 import { DEMO_DIR, EXTENSION_DIR, type MarkInfo, readMarks, waitForReady } from './support/extension';
-import { buildExtensionAt, UPGRADE_FROM_REF } from './support/old-build';
+import { buildExtensionAt, UPGRADE_FROM_REFS } from './support/old-build';
 import {
   createPersistentProfile,
   idbVersion,
@@ -60,7 +60,7 @@ function lookup(s: ProfileSession): Promise<Lookup> {
   });
 }
 
-describe('upgrading the extension with the database in place', () => {
+describe.each(UPGRADE_FROM_REFS)('upgrading the extension from %s with the database in place', (ref) => {
   let oldBuild: string;
   let profile: PersistentProfile;
   let server: StaticServer;
@@ -74,7 +74,7 @@ describe('upgrading the extension with the database in place', () => {
   };
 
   beforeAll(async () => {
-    oldBuild = await buildExtensionAt(UPGRADE_FROM_REF);
+    oldBuild = await buildExtensionAt(ref);
     profile = await createPersistentProfile();
     server = await startStaticServer({ root: DEMO_DIR });
   });
@@ -106,7 +106,7 @@ describe('upgrading the extension with the database in place', () => {
       expect(marks.length).toBeGreaterThan(0);
       const version = await idbVersion(s);
       expect(version).toBeGreaterThan(0);
-      // An old build with notes (UPGRADE_FROM_REF at a commit that has them) adds one to carry over.
+      // An old build with notes adds one to carry over.
       const starmer = found.matches['keir starmer']?.[0];
       if (savesNotes(oldBuild)) await sendMessage(s, 'saveNote', { entityId: starmer, text: OLD_NOTE_TEXT });
       return { extensionId: s.extensionId, idbVersion: version ?? 0, packs, lookup: found, marks };

@@ -13,15 +13,15 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './extension';
 
 /**
- * The release the upgrade test starts from: the last commit before user data (notes) existed, with
- * database schema version 3. Set it to a commit whose build saves notes (`saveNote`) to make the test
- * add notes with the old build; see tests/e2e/upgrade.e2e.test.ts.
+ * The releases the upgrade test starts from: the last one at schema version 3, before user data existed
+ * (its packs go through the v3 → v4 upgrade), and the first whose build saves notes (`saveNote`), so notes
+ * made with an old build are carried over. Add later releases here as the schema moves on.
  */
-export const UPGRADE_FROM_REF = '3bb9e07';
+export const UPGRADE_FROM_REFS = ['3bb9e07', '9e5d901'];
 
 /**
  * The last release at schema version 3 (before the user-data tables): the failed-upgrade test needs a
- * schema that lacks a table of the current one, so it stays here when UPGRADE_FROM_REF moves on.
+ * schema that lacks a table of the current one, so it stays here when UPGRADE_FROM_REFS moves on.
  */
 export const SCHEMA_V3_REF = '3bb9e07';
 
@@ -43,7 +43,7 @@ export function resolveCommit(ref: string): string {
  * The unpacked Chrome build (`chrome-mv3` folder) of `ref`, built now unless it is in the cache (a build
  * took about 10 s here).
  */
-export async function buildExtensionAt(ref: string = UPGRADE_FROM_REF): Promise<string> {
+export async function buildExtensionAt(ref: string): Promise<string> {
   const commit = resolveCommit(ref);
   const cached = join(CACHE_DIR, commit, 'chrome-mv3');
   if (existsSync(join(cached, 'manifest.json'))) return cached;
