@@ -7,16 +7,14 @@
  */
 import type { EntityContext } from '../../messaging/protocol';
 import {
-  addTopic,
   type FigurePeriod,
   figurePeriod,
   figureScale,
   periodsDiffer,
   type Span,
-  sharedTerms,
   spansWithin,
+  TopicGroups,
   TopicReader,
-  type TopicTerms,
   writtenWith,
 } from '../figures/figure-topic';
 import type { FigureMatch } from '../figures/types';
@@ -83,17 +81,6 @@ const ELSEWHERE_MAX = 8;
 /** How many topic terms a card shows. */
 const TOPIC_SHOWN = 3;
 
-/** What the pass keeps of one figure: spans and small values, not its terms (they go to its quantity's group). */
-interface FigureFacts {
-  sentence: Span;
-  /** The clause reads as a change over time ("up from £4bn"). */
-  change: boolean;
-  speaker: FigureSpeaker | null;
-  period: FigurePeriod | null;
-  /** Set only when the article writes a qualifier before the figure. */
-  written: string | null;
-}
-
 /**
  * The figure's value minus the newest earlier value in the same unit: the newest earlier statement's or
  * reference figure's, whichever is dated later. Null when there is none: a change is computed, never guessed.
@@ -114,42 +101,101 @@ function changeFromLast(
   return last ? { by: figure.value - last.value, unit: last.unit, since: last.since } : null;
 }
 
+/** What only reading the figures needs; dropped once every figure is read, so the analysis can go. */
+interface FigureReading {
+  text: string;
+  /** Sentence ids by the sentence's start. */
+  sentenceIds: Map<number, number>;
+  /** One detached copy of each string kept for the cards (see {@link FigureContexts.kept}). */
+  kept: Map<string, string>;
+  /** The kept copy of each speaker (see {@link FigureContexts.keptSpeaker}). */
+  speakers: Map<FigureSpeaker, FigureSpeaker>;
+  people: PersonSpan[];
+  quotes: QuoteSpan[];
+  years: FigureMatch[];
+  topics: TopicReader;
+}
+
+/**
+ * A copy of `text` that holds nothing else. A string cut from the article's text (or joined from such
+ * cuts) may keep the whole text alive in V8 (a sliced or cons string), megabytes on a long page, for as
+ * long as a card may need a few words of it.
+ */
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** Bits of {@link FigureContexts.flags}. */
+const READ = 1;
+/** The clause reads as a change over time ("up from £4bn"). */
+const CHANGE = 2;
+
 /**
  * The figure contexts of one pass. Topics, periods and speakers of every figure, and the figures in the
- * page's people's statements, are read here, during the pass; {@link FigureContexts.of} only picks.
+ * page's people's statements, are read here, during the pass; {@link FigureContexts.of} only picks. What
+ * stays for the cards is compact: per figure its sentence's span and a few bits in typed arrays, its
+ * speaker, period and qualifier only when it has one, and the quantities' topics as interned ids
+ * (the analysis, the page's name mentions and the reading state go once the last figure is read).
  */
 export class FigureContexts {
-  private readonly facts: (FigureFacts | undefined)[] = [];
-  private readonly topicByKey = new Map<string, TopicTerms>();
+  private reading: FigureReading | null;
+  private unread: number;
+  private readonly figures: readonly FigureMatch[];
+  /** Per figure: its sentence's start and end. */
+  private readonly sentences: Int32Array;
+  /** Per figure: the id of its sentence in {@link sentenceTexts}. */
+  private readonly sentenceOf: Int32Array;
+  /** The figures' sentences, trimmed, each once: cards show them, and the article's text can go. */
+  private readonly sentenceTexts: string[] = [];
+  private readonly flags: Uint8Array;
+  private readonly speakers = new Map<number, FigureSpeaker>();
+  private readonly periods = new Map<number, FigurePeriod>();
+  /** Set only when the article writes a qualifier before the figure. */
+  private readonly written = new Map<number, string>();
+  private readonly topics = new TopicGroups();
   private readonly byKindUnit = new Map<string, number[]>();
-  private readonly people: PersonSpan[];
-  private readonly quotes: QuoteSpan[];
-  private readonly years: FigureMatch[];
-  private readonly topics: TopicReader;
   private readonly statementFigures: StatementFigure[];
+  /** Contexts with reference figures: only those can give a figure references. */
   private readonly contexts: EntityContext[];
-  /** Mentions of known entities, ordered by start, to find what a figure's sentence names. */
+  /** Mentions of those contexts' entities, ordered by start, to find what a figure's sentence names. */
   private readonly entitySpans: (Span & { id: string })[] = [];
 
   constructor(
-    private readonly analysis: ArticleAnalysis,
+    analysis: ArticleAnalysis,
     names: readonly ResolvedName[],
     roles: RoleContext,
     articleDate: string | null,
   ) {
-    this.people = peopleSpans(analysis, names, roles);
-    this.quotes = quoteSpeakers(analysis, names, this.people);
-    this.years = analysis.figures.filter((f) => f.kind === 'year');
-    this.topics = new TopicReader(analysis.article.text, this.people, analysis.figures);
-    this.contexts = pageContexts(names, roles);
+    const people = peopleSpans(analysis, names, roles);
+    this.reading = {
+      text: analysis.article.text,
+      sentenceIds: new Map(),
+      kept: new Map(),
+      speakers: new Map(),
+      people,
+      quotes: quoteSpeakers(analysis, names, people),
+      years: analysis.figures.filter((f) => f.kind === 'year'),
+      topics: new TopicReader(analysis.article.text, people, analysis.figures),
+    };
+    this.figures = analysis.figures;
+    this.unread = analysis.figures.length;
+    this.sentences = new Int32Array(2 * analysis.figures.length);
+    this.sentenceOf = new Int32Array(analysis.figures.length);
+    this.flags = new Uint8Array(analysis.figures.length);
+    const contexts = pageContexts(names, roles);
+    this.contexts = contexts.filter((c) => (c.figures?.length ?? 0) > 0);
+    const withFigures = new Set(this.contexts.map((c) => c.entity.id));
     for (const name of names)
-      for (const i of name.context ? name.cluster.mentionIndexes : []) {
+      for (const i of name.context && withFigures.has(name.context.entity.id)
+        ? name.cluster.mentionIndexes
+        : []) {
         const m = analysis.mentions[i];
         if (m && name.context)
           this.entitySpans.push({ start: m.start, end: m.end, id: name.context.entity.id });
       }
     this.entitySpans.sort((a, b) => a.start - b.start);
-    this.statementFigures = statementFigures(this.contexts, analysis.article.text, articleDate);
+    this.statementFigures = statementFigures(contexts, analysis.article.text, articleDate);
+    if (this.unread === 0) this.finishReading();
   }
 
   /**
@@ -158,85 +204,141 @@ export class FigureContexts {
    * before {@link of} is asked (it reads any left over).
    */
   read(index: number): void {
-    const figure = this.analysis.figures[index];
-    if (!figure || this.facts[index]) return;
-    const { text } = this.analysis.article;
-    const topic = this.topics.topicOf(figure);
-    const group = this.topicByKey.get(figure.key) ?? new Map();
-    addTopic(group, topic);
-    this.topicByKey.set(figure.key, group);
+    const figure = this.figures[index];
+    const reading = this.reading;
+    if (!figure || !reading || (this.flags[index] ?? 0) & READ) return;
+    // The figure outlives the pass in its card model: its strings are kept once each, apart from the text.
+    figure.text = this.kept(reading, figure.text);
+    figure.key = this.kept(reading, figure.key);
+    figure.display = this.kept(reading, figure.display);
+    const { text } = reading;
+    const topic = reading.topics.topicOf(figure);
+    this.topics.add(figure.key, topic);
     const list = this.byKindUnit.get(kindUnit(figure)) ?? [];
     list.push(index);
     this.byKindUnit.set(kindUnit(figure), list);
-    const period = figurePeriod(text, topic.clause, this.years);
+    const period = figurePeriod(text, topic.clause, reading.years);
     const written = writtenWith(text, figure, topic.clause);
-    this.facts[index] = {
-      sentence: topic.sentence,
-      change: topic.change,
-      speaker: speakerOf(text, figure, topic.sentence, this.quotes, this.people),
-      period: period.per || period.when ? period : null,
-      written: written === figure.text ? null : written,
-    };
+    const speaker = speakerOf(text, figure, topic.sentence, reading.quotes, reading.people);
+    this.sentences[2 * index] = topic.sentence.start;
+    this.sentences[2 * index + 1] = topic.sentence.end;
+    this.sentenceOf[index] = this.sentenceId(reading, topic.sentence);
+    this.flags[index] = READ | (topic.change ? CHANGE : 0);
+    if (speaker) this.speakers.set(index, this.keptSpeaker(reading, speaker));
+    if (period.per || period.when)
+      this.periods.set(index, {
+        per: period.per,
+        when: period.when === null ? null : this.kept(reading, period.when),
+      });
+    if (written !== figure.text) this.written.set(index, this.kept(reading, written));
+    if (--this.unread === 0) this.finishReading();
+  }
+
+  /** A detached copy of `text`, shared by every figure that keeps the same string. */
+  private kept(reading: FigureReading, text: string): string {
+    let copy = reading.kept.get(text);
+    if (copy === undefined) {
+      copy = detached(text);
+      reading.kept.set(text, copy);
+    }
+    return copy;
+  }
+
+  /** The speaker with its words kept apart from the article (a name or role phrase may be cut from it). */
+  private keptSpeaker(reading: FigureReading, speaker: FigureSpeaker): FigureSpeaker {
+    let copy = reading.speakers.get(speaker);
+    if (!copy) {
+      copy = {
+        name: this.kept(reading, speaker.name),
+        entityId: speaker.entityId,
+        as: speaker.as === null ? null : this.kept(reading, speaker.as),
+      };
+      reading.speakers.set(speaker, copy);
+    }
+    return copy;
+  }
+
+  private sentenceId(reading: FigureReading, sentence: Span): number {
+    let id = reading.sentenceIds.get(sentence.start);
+    if (id === undefined) {
+      id = this.sentenceTexts.length;
+      this.sentenceTexts.push(detached(reading.text.slice(sentence.start, sentence.end).trim()));
+      reading.sentenceIds.set(sentence.start, id);
+    }
+    return id;
+  }
+
+  /** Drops what only reading needed and packs the topics. */
+  private finishReading(): void {
+    this.reading = null;
+    this.topics.seal();
+    for (const list of this.byKindUnit.values()) list.sort((a, b) => a - b);
   }
 
   private readAll(): void {
-    if (this.facts.length === this.analysis.figures.length && !this.facts.includes(undefined)) return;
-    for (let i = 0; i < this.analysis.figures.length; i++) this.read(i);
-    for (const list of this.byKindUnit.values()) list.sort((a, b) => a - b);
+    for (let i = 0; this.reading && i < this.figures.length; i++) this.read(i);
   }
 
   /** The context of `figure`, the article's figure number `index`. */
   of(index: number, figure: FigureMatch): FigureContext {
     this.readAll();
-    const facts = this.facts[index];
-    const topic = this.topicByKey.get(figure.key) ?? new Map();
-    const { text } = this.analysis.article;
+    const read = ((this.flags[index] ?? 0) & READ) !== 0;
+    const topic = this.topics.terms(figure.key);
     const noPeriod: FigurePeriod = { per: null, when: null };
+    const period = this.periods.get(index) ?? noPeriod;
+    const change = ((this.flags[index] ?? 0) & CHANGE) !== 0;
     let discrepancy = false;
     const alike = (this.byKindUnit.get(kindUnit(figure)) ?? []).filter((i) => i !== index);
     const items = alike.flatMap((i) => {
-      const other = this.analysis.figures[i];
-      const otherFacts = this.facts[i];
-      if (!other || !otherFacts) return [];
+      const other = this.figures[i];
+      if (!other) return [];
       const sameQuantity = other.key === figure.key;
-      const shared = sameQuantity ? [] : sharedTerms(topic, this.topicByKey.get(other.key) ?? new Map());
+      const shared = sameQuantity ? [] : this.topics.shared(topic, other.key);
       const sameTopic = shared.length >= MIN_SHARED && MEASURED.has(figure.kind);
       if (
         sameTopic &&
-        facts &&
-        !facts.change &&
-        !otherFacts.change &&
-        !periodsDiffer(facts.period ?? noPeriod, otherFacts.period ?? noPeriod)
+        read &&
+        !change &&
+        ((this.flags[i] ?? 0) & CHANGE) === 0 &&
+        !periodsDiffer(period, this.periods.get(i) ?? noPeriod)
       )
         discrepancy = true;
-      const item: FigureElsewhere = {
+      const item: Omit<FigureElsewhere, 'sentence'> = {
         text: other.text,
-        written: otherFacts.written ?? other.text,
-        sentence: text.slice(otherFacts.sentence.start, otherFacts.sentence.end).trim(),
+        written: this.written.get(i) ?? other.text,
         sameQuantity,
-        speaker: otherFacts.speaker,
+        speaker: this.speakers.get(i) ?? null,
         ...(sameTopic ? { sameTopic: shared.slice(0, TOPIC_SHOWN) } : {}),
       };
       return [{ item, order: sameTopic ? 0 : sameQuantity ? 1 : 2, at: i }];
     });
     items.sort((a, b) => a.order - b.order || a.at - b.at);
+    // Sentences only for the figures the card lists: a long page has thousands alike.
+    const elsewhere = items.slice(0, ELSEWHERE_MAX).map(
+      ({ item, at }): FigureElsewhere => ({
+        ...item,
+        sentence: this.sentenceTexts[this.sentenceOf[at] ?? 0] ?? '',
+      }),
+    );
     const earlier = earlierValues(figure, topic, this.statementFigures);
-    const references = facts
+    const start = this.sentences[2 * index] ?? 0;
+    const end = this.sentences[2 * index + 1] ?? 0;
+    const references = read
       ? referencesFor(
           figure,
           topic,
           this.contexts,
-          new Set(spansWithin(this.entitySpans, facts.sentence.start, facts.sentence.end).map((e) => e.id)),
+          new Set(spansWithin(this.entitySpans, start, end).map((e) => e.id)),
         )
       : [];
     return {
       figure,
-      occurrences: alike.filter((i) => this.analysis.figures[i]?.key === figure.key).length + 1,
-      elsewhere: items.slice(0, ELSEWHERE_MAX).map((x) => x.item),
-      written: facts?.written ?? figure.text,
+      occurrences: alike.filter((i) => this.figures[i]?.key === figure.key).length + 1,
+      elsewhere,
+      written: this.written.get(index) ?? figure.text,
       scale: figureScale(figure),
-      period: facts?.period ?? noPeriod,
-      speaker: facts?.speaker ?? null,
+      period,
+      speaker: this.speakers.get(index) ?? null,
       topic: [...topic.values()]
         .sort((a, b) => b.count - a.count)
         .slice(0, TOPIC_SHOWN)

@@ -262,6 +262,93 @@ export function addTopic(into: TopicTerms, topic: FigureTopic): void {
   }
 }
 
+/**
+ * The topics of a page's quantities (figures with one key), kept for the whole life of the page. While the
+ * pass reads figures each quantity's terms are a {@link TopicTerms} map; {@link seal} then packs them all
+ * into one array of interned string ids (stem, word, count), because a long page has thousands of
+ * quantities and a map per quantity, an object per term and a fresh string per occurrence cost about ten
+ * times as much. A card unpacks the one topic it shows.
+ */
+export class TopicGroups {
+  private building: Map<string, TopicTerms> | null = new Map();
+  private readonly strings: string[] = [];
+  /** Where each quantity's run starts in {@link data}: its length in terms, then (stem, word, count) per term. */
+  private readonly at = new Map<string, number>();
+  private data = new Int32Array(0);
+
+  add(key: string, topic: FigureTopic): void {
+    if (!this.building) throw new Error('topic groups are sealed');
+    const group = this.building.get(key) ?? new Map();
+    addTopic(group, topic);
+    this.building.set(key, group);
+  }
+
+  /** Packs every quantity's terms; nothing can be added afterwards. */
+  seal(): void {
+    if (!this.building) return;
+    let size = 0;
+    for (const group of this.building.values()) size += 1 + 3 * group.size;
+    const data = new Int32Array(size);
+    // Ids are only needed while packing.
+    const ids = new Map<string, number>();
+    const intern = (text: string): number => {
+      let id = ids.get(text);
+      if (id === undefined) {
+        id = this.strings.length;
+        this.strings.push(text);
+        ids.set(text, id);
+      }
+      return id;
+    };
+    let at = 0;
+    for (const [key, group] of this.building) {
+      this.at.set(key, at);
+      data[at++] = group.size;
+      for (const [stem, { word, count }] of group) {
+        data[at++] = intern(stem);
+        data[at++] = intern(word);
+        data[at++] = count;
+      }
+    }
+    this.data = data;
+    this.building = null;
+  }
+
+  /** The terms of quantity `key`, in the order they were first read. */
+  terms(key: string): TopicTerms {
+    const built = this.building?.get(key);
+    if (built) return built;
+    const out: TopicTerms = new Map();
+    const at = this.at.get(key);
+    if (at === undefined) return out;
+    const n = this.data[at] ?? 0;
+    for (let i = at + 1; i < at + 1 + 3 * n; i += 3)
+      out.set(this.strings[this.data[i] ?? 0] ?? '', {
+        word: this.strings[this.data[i + 1] ?? 0] ?? '',
+        count: this.data[i + 2] ?? 0,
+      });
+    return out;
+  }
+
+  /** {@link sharedTerms} of `topic` and quantity `key`'s terms, read in place. */
+  shared(topic: TopicTerms, key: string): string[] {
+    if (this.building) return sharedTerms(topic, this.terms(key));
+    const at = this.at.get(key);
+    if (at === undefined) return [];
+    const n = this.data[at] ?? 0;
+    const shared: { word: string; weight: number; order: number }[] = [];
+    let order: string[] | null = null;
+    for (let i = at + 1; i < at + 1 + 3 * n; i += 3) {
+      const stem = this.strings[this.data[i] ?? 0] ?? '';
+      const x = topic.get(stem);
+      if (!x) continue;
+      order ??= [...topic.keys()];
+      shared.push({ word: x.word, weight: x.count + (this.data[i + 2] ?? 0), order: order.indexOf(stem) });
+    }
+    return shared.sort((p, q) => q.weight - p.weight || p.order - q.order).map((s) => s.word);
+  }
+}
+
 /** Shared terms of two topics, strongest first, as words. */
 export function sharedTerms(a: TopicTerms, b: TopicTerms): string[] {
   const shared: { word: string; weight: number }[] = [];

@@ -22,11 +22,20 @@ export interface MarkSpec {
 }
 
 /**
- * Text nodes split off a page's text node to make a mark, with the side of the original they belong on:
- * `after` pieces follow it (merged into the text before them), `before` pieces precede it (merged into the
- * text after them). Pausing uses this to restore the page's own text nodes exactly (mark-remover.ts).
+ * Which text nodes around or in a mark were split off a page's text node to make it, as bits of the
+ * mark's value in `ownMarks`: pieces that follow their original (merged into the text before them) or
+ * precede it (merged into the text after them). Pausing uses this to restore the page's own text nodes
+ * exactly (mark-remover.ts). Kept per mark, in the table that already holds every mark, not per piece: a
+ * long page has thousands of marks, twice as many pieces, and a piece kept as a key keeps its wrapper.
  */
-export const splitPieces = new WeakMap<Text, 'after' | 'before'>();
+export const PIECE = {
+  /** The mark's first child follows the text before the mark. */
+  firstAfter: 1,
+  /** The text after the mark follows the mark's last child. */
+  nextAfter: 2,
+  /** The mark's last child precedes the text after the mark. */
+  lastBefore: 4,
+} as const;
 
 const KIND_COLOURS: Record<string, string> = {
   person: 'rgba(29, 95, 209, 0.75)',
@@ -79,7 +88,7 @@ function createMark(doc: Document, spec: MarkSpec): HTMLSpanElement {
   const span = template.cloneNode(false) as HTMLSpanElement;
   span.setAttribute('data-backstory-id', spec.id);
   span.setAttribute('aria-label', spec.label);
-  ownMarks.add(span);
+  ownMarks.set(span, 0);
   return span;
 }
 
@@ -147,10 +156,14 @@ function widenToWholeInlineElements(range: Range): void {
  */
 function wrapWithin(node: Text, start: number, end: number, mark: HTMLElement): void {
   const middle = start > 0 ? node.splitText(start) : node;
-  if (middle !== node) splitPieces.set(middle, 'after');
-  if (end - start < middle.data.length) splitPieces.set(middle.splitText(end - start), 'after');
+  let pieces = middle !== node ? PIECE.firstAfter : 0;
+  if (end - start < middle.data.length) {
+    middle.splitText(end - start);
+    pieces |= PIECE.nextAfter;
+  }
   middle.parentNode?.insertBefore(mark, middle);
   mark.appendChild(middle);
+  if (pieces) ownMarks.set(mark, pieces);
 }
 
 /**
@@ -184,9 +197,10 @@ function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number
     const startSplit = range.startContainer instanceof Text;
     const endSplit = range.endContainer instanceof Text;
     range.surroundContents(mark);
-    if (startSplit && mark.firstChild instanceof Text) splitPieces.set(mark.firstChild, 'after');
+    let pieces = startSplit && mark.firstChild instanceof Text ? PIECE.firstAfter : 0;
     if (endSplit && mark.lastChild instanceof Text && mark.lastChild !== mark.firstChild)
-      splitPieces.set(mark.lastChild, 'before');
+      pieces |= PIECE.lastBefore;
+    if (pieces) ownMarks.set(mark, pieces);
   } catch {
     // Crosses element boundaries: mark only the part in the last text node.
     const tail = doc.createRange();
@@ -195,8 +209,10 @@ function wrap(block: TextBlock, spec: MarkSpec, markToModel: Map<Element, number
     if (tail.collapsed) return null;
     tail.surroundContents(mark);
     // The clone inside the mark and the split-off rest after it both follow what is left of `endNode`.
-    if (mark.firstChild instanceof Text) splitPieces.set(mark.firstChild, 'after');
-    if (mark.nextSibling instanceof Text) splitPieces.set(mark.nextSibling, 'after');
+    const pieces =
+      (mark.firstChild instanceof Text ? PIECE.firstAfter : 0) |
+      (mark.nextSibling instanceof Text ? PIECE.nextAfter : 0);
+    if (pieces) ownMarks.set(mark, pieces);
   }
   markToModel.set(mark, spec.model);
   return mark;

@@ -106,7 +106,9 @@ export class ReaderControls {
    */
   watcherScope(scope: PassScope | null): PassScope | null {
     if (!scope) return null;
-    return { root: scope.root, keeps: (el) => !this.readAfresh.has(el) && scope.keeps(el) };
+    // The rest of the scope (forgetOwnChanges) goes along: without it the watcher would read every
+    // record of the pass's own mark writes.
+    return { ...scope, keeps: (el) => !this.readAfresh.has(el) && scope.keeps(el) };
   }
 
   private setPaused(paused: boolean): void {

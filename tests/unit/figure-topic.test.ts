@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseFigures } from '../../core/figures/figure-parser';
 import {
+  addTopic,
   clauseSpans,
   figurePeriod,
   figureScale,
   figureTopic,
   periodsDiffer,
   sentenceSpan,
+  sharedTerms,
+  TopicGroups,
+  type TopicTerms,
 } from '../../core/figures/figure-topic';
 
 const at = (text: string, figure: string) => {
@@ -76,5 +80,42 @@ describe('figure topic', () => {
     expect(period).toEqual({ per: 'year', when: 'by 2027' });
     expect(periodsDiffer(period, { per: 'month', when: null })).toBe(true);
     expect(periodsDiffer(period, { per: null, when: null })).toBe(false);
+  });
+});
+
+describe('topic groups', () => {
+  const text =
+    'The council spent £4bn on school buildings. Schools need £2bn for new school buildings, the council said. ' +
+    'Road repairs took £1bn of the council budget. Building schools will cost £4 billion more.';
+  const figures = parseFigures(text);
+  const topicsOf = () => figures.map((f) => ({ key: f.key, topic: figureTopic(text, f, [], figures) }));
+
+  it('gives the same terms and shared terms once packed as while reading', () => {
+    const groups = new TopicGroups();
+    const plain = new Map<string, TopicTerms>();
+    for (const { key, topic } of topicsOf()) {
+      groups.add(key, topic);
+      const group = plain.get(key) ?? new Map();
+      addTopic(group, topic);
+      plain.set(key, group);
+    }
+    const keys = [...plain.keys()];
+    expect(keys.length).toBeGreaterThan(2);
+    const before = keys.map((a) => keys.map((b) => groups.shared(groups.terms(a), b)));
+    groups.seal();
+    for (const key of keys) expect(groups.terms(key)).toEqual(plain.get(key));
+    const after = keys.map((a) => keys.map((b) => groups.shared(groups.terms(a), b)));
+    expect(after).toEqual(before);
+    expect(after).toEqual(
+      keys.map((a) => keys.map((b) => sharedTerms(plain.get(a) ?? new Map(), plain.get(b) ?? new Map()))),
+    );
+    expect(after.flat().some((shared) => shared.length >= 2)).toBe(true);
+  });
+
+  it('has no terms for a quantity it never read', () => {
+    const groups = new TopicGroups();
+    groups.seal();
+    expect(groups.terms('money:1:GBP').size).toBe(0);
+    expect(groups.shared(new Map([['school', { word: 'school', count: 1 }]]), 'money:1:GBP')).toEqual([]);
   });
 });
