@@ -9,6 +9,7 @@ import type { MentionTarget } from '../core/article/mention-order';
 import type { EntityKind } from '../core/model';
 import { clipText, DISPLAY_LIMITS as MAX } from '../core/text/clip-text';
 import type { ArticleSummary, SummaryEntity, SummaryStatement } from '../messaging/protocol';
+import { FigureBrief } from './FigureBrief';
 import { formatDate, t } from './i18n';
 import { SourceLink } from './SourceLink';
 
@@ -129,6 +130,7 @@ export function ArticleSummaryView({
                 </Jump>
                 {/* The parsed reading, when it says more than the article's words ("£2.2 billion = 2,200,000,000 GBP"). */}
                 {f.display !== f.text && <div class="sub">{f.display}</div>}
+                {f.context && <FigureBrief context={f.context} />}
               </li>
             ))}
           </ul>

@@ -117,6 +117,26 @@ export interface SummaryFigure {
   text: string;
   display: string;
   occurrences: number;
+  /** What the article says around the figure (core/article/figure-brief.ts), when it says anything. */
+  context?: SummaryFigureContext | null;
+}
+
+/** A person who gave a figure: their name, and the article's words for them ("the Prime Minister"). */
+export interface BriefSpeaker {
+  name: string;
+  as: string | null;
+}
+
+/** A figure's context in the popup brief: the figure card's reading, in short strings. */
+export interface SummaryFigureContext {
+  /** Who gave the figure, if the article says. */
+  speaker: BriefSpeaker | null;
+  /** The figure's strongest topic terms. */
+  topic: string[];
+  /** Other figures the article gives for the same topic, as written, with who gave each. */
+  sameTopic: { text: string; speaker: BriefSpeaker | null }[];
+  /** True when one of those has a different value (stated, not judged). */
+  discrepancy: boolean;
 }
 
 export interface SummaryStatement {

@@ -55,6 +55,11 @@ describe.skipIf(!seedExists)('popup brief', () => {
     expect(starmer).toContain('Prime Minister');
     const figures = await items('figures');
     expect(figures.some((f) => f.includes('£13.4 billion'))).toBe(true);
+    // The figure's context from the page: who gave it, and the same spending increase given another way.
+    const big = figures.find((f) => f.startsWith('£13.4 billion'));
+    expect(big).toContain('Given by Keir Starmer');
+    expect(big).toMatch(/Same topic on this page: something over £6 billion, John Healey/);
+    expect(big).toContain('The article gives two different figures for this.');
     const conflicts = await items('conflicts');
     expect(conflicts.some((c) => c.includes('Sergey Lavrov') && c.includes('Russia defence minister'))).toBe(
       true,
