@@ -14,3 +14,8 @@ export function requestSourcePermission(pattern: string): Promise<boolean> {
 export async function releaseSourcePermission(pattern: string): Promise<void> {
   await browser.permissions.remove({ origins: [pattern] });
 }
+
+/** Whether the browser grants access to a source's host (an imported source may not have it yet). */
+export function hasSourcePermission(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [pattern] });
+}

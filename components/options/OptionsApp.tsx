@@ -58,6 +58,7 @@ export function OptionsApp() {
               <SourceRow
                 key={source.url}
                 source={source}
+                permission={permissionOf(source.url)}
                 state={states[source.url] ?? INITIAL_SOURCE_STATE}
                 pending={checkPending(requests[source.url], states[source.url])}
                 onToggle={(enabled) => void setSourceEnabled(source.url, enabled)}

@@ -1,10 +1,13 @@
 import type { SyncSourceState } from '../../core/sync/source-state';
 import type { SyncSource } from '../../settings/sync-sources';
 import { t } from '../i18n';
+import { SourceAccess } from './SourceAccess';
 import { SourceStateView } from './SourceStateView';
 
 export interface SourceRowProps {
   source: SyncSource;
+  /** The host permission the source needs (null when its URL no longer parses). */
+  permission: string | null;
   state: SyncSourceState;
   pending: boolean;
   onToggle: (enabled: boolean) => void;
@@ -12,8 +15,16 @@ export interface SourceRowProps {
   onRetry: () => void;
 }
 
-/** A source: its URL, whether it is signed, an on/off switch, Remove, and its state. */
-export function SourceRow({ source, state, pending, onToggle, onRemove, onRetry }: SourceRowProps) {
+/** A source: its URL, whether it is signed, an on/off switch, Remove, access to its host, and its state. */
+export function SourceRow({
+  source,
+  permission,
+  state,
+  pending,
+  onToggle,
+  onRemove,
+  onRetry,
+}: SourceRowProps) {
   const switchId = `enabled-${source.url}`;
   return (
     <li class="source" data-testid="source">
@@ -35,6 +46,7 @@ export function SourceRow({ source, state, pending, onToggle, onRemove, onRetry 
           {t('optionsRemoveSource')}
         </button>
       </div>
+      {permission && <SourceAccess permission={permission} onGranted={onRetry} />}
       <SourceStateView state={state} enabled={source.enabled} pending={pending} onRetry={onRetry} />
     </li>
   );

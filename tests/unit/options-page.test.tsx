@@ -26,6 +26,7 @@ const URL_A = 'https://packs.example.org/backstory/';
 let container: HTMLElement;
 let request: ReturnType<typeof vi.fn<(p: { origins?: string[] }) => Promise<boolean>>>;
 let removePermission: ReturnType<typeof vi.fn<(p: { origins?: string[] }) => Promise<boolean>>>;
+let contains: ReturnType<typeof vi.fn<(p: { origins?: string[] }) => Promise<boolean>>>;
 
 beforeAll(() => {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
@@ -39,6 +40,8 @@ beforeEach(() => {
   removePermission = vi.fn(async () => true);
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(request);
   vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(removePermission);
+  contains = vi.fn(async () => true);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(contains);
   container = document.createElement('div');
   document.body.append(container);
 });
@@ -209,6 +212,27 @@ describe('options page: sources and their state', () => {
     await settle();
     expect(Object.keys(await checkRequestsItem.getValue())).toEqual([URL_A]);
     expect(text('[data-testid="sync-state"]')).toContain('as soon as possible');
+  });
+
+  it('asks for host access a source from an imported file lacks, inside the click, then requests a check', async () => {
+    await addSource(URL_A, null);
+    contains.mockImplementation(async () => false);
+    await mount();
+    expect(text('[data-testid="source-access"]')).toContain('cannot be checked');
+    expect(request).not.toHaveBeenCalled();
+    click($('[data-testid="source-access"] button'));
+    await settle();
+    expect(contains).toHaveBeenCalledWith({ origins: ['https://packs.example.org/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['https://packs.example.org/*'] });
+    expect($('[data-testid="source-access"]')).toBeNull();
+    expect(Object.keys(await checkRequestsItem.getValue())).toEqual([URL_A]);
+  });
+
+  it('says nothing about access when the host is granted', async () => {
+    await addSource(URL_A, null);
+    await mount();
+    expect(contains).toHaveBeenCalled();
+    expect($('[data-testid="source-access"]')).toBeNull();
   });
 
   it('shows progress as a progress bar and follows the background as it writes', async () => {
