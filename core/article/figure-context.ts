@@ -17,7 +17,7 @@ import {
   TopicReader,
   writtenWith,
 } from '../figures/figure-topic';
-import type { FigureMatch } from '../figures/types';
+import type { Approx, FigureKind, FigureMatch } from '../figures/types';
 import type { ReferenceFigure } from '../model';
 import type { ArticleAnalysis } from './article-analysis';
 import {
@@ -106,6 +106,10 @@ interface FigureReading {
   text: string;
   /** Sentence ids by the sentence's start. */
   sentenceIds: Map<number, number>;
+  /** Word ids by word, for {@link FigureContexts.words}. */
+  wordIds: Map<string, number>;
+  /** The sentences' word ids, one sentence after another (see {@link FigureContexts.sentenceEnds}). */
+  tokens: number[];
   /** One detached copy of each string kept for the cards (see {@link FigureContexts.kept}). */
   kept: Map<string, string>;
   /** The kept copy of each speaker (see {@link FigureContexts.keptSpeaker}). */
@@ -114,6 +118,10 @@ interface FigureReading {
   quotes: QuoteSpan[];
   years: FigureMatch[];
   topics: TopicReader;
+  /** The analysis's figures; each is packed into {@link FigureContexts}' arrays as it is read. */
+  figures: readonly FigureMatch[];
+  /** Ids of the strings in {@link FigureContexts.strings}. */
+  stringIds: Map<string, number>;
 }
 
 /**
@@ -129,6 +137,26 @@ function detached(text: string): string {
 const READ = 1;
 /** The clause reads as a change over time ("up from £4bn"). */
 const CHANGE = 2;
+const NEGATIVE = 4;
+
+const KINDS: readonly FigureKind[] = ['money', 'percent', 'year', 'date', 'count', 'quantity'];
+/** Index 0 is "no qualifier". */
+const APPROX: readonly (Approx | undefined)[] = [
+  undefined,
+  'about',
+  'over',
+  'under',
+  'nearly',
+  'up to',
+  'at least',
+  'some',
+];
+/** Per figure in {@link FigureContexts.ids}: its text's, key's, display's and unit's string ids. */
+const TEXT = 0;
+const KEY = 1;
+const DISPLAY = 2;
+const UNIT = 3;
+const IDS = 4;
 
 /**
  * The figure contexts of one pass. Topics, periods and speakers of every figure, and the figures in the
@@ -140,13 +168,33 @@ const CHANGE = 2;
 export class FigureContexts {
   private reading: FigureReading | null;
   private unread: number;
-  private readonly figures: readonly FigureMatch[];
-  /** Per figure: its sentence's start and end. */
+  private readonly count: number;
+  /**
+   * The figures, packed: an object per figure costs a long page a megabyte, so each field is kept in an
+   * array (strings as ids in {@link strings}, each kept once) and {@link figure} rebuilds one on demand.
+   */
+  private readonly spans: Int32Array;
+  private readonly values: Float64Array;
+  /** Per figure: {@link IDS} string ids (unit -1 when it has none). */
+  private readonly ids: Int32Array;
+  /** Per figure: kind index, and qualifier index shifted by 3. */
+  private readonly kinds: Uint8Array;
+  /** Upper bounds of the figures that have one (compact ranges). */
+  private readonly highs = new Map<number, number>();
+  private readonly strings: string[] = [];
+  /** Per figure: its sentence's start and end, to find what it names; empty when no entity has references. */
   private readonly sentences: Int32Array;
-  /** Per figure: the id of its sentence in {@link sentenceTexts}. */
+  /** Per figure: the id of its sentence (see {@link sentenceText}). */
   private readonly sentenceOf: Int32Array;
-  /** The figures' sentences, trimmed, each once: cards show them, and the article's text can go. */
-  private readonly sentenceTexts: string[] = [];
+  /**
+   * The figures' sentences, trimmed, each once, for the cards (the article's text can go): as ids of their
+   * space-separated words, each word kept once. A long page's sentences repeat most of their words, and
+   * two bytes a word cost a fraction of the sentences' own strings.
+   */
+  private readonly words: string[] = [];
+  private tokens: Uint16Array | Uint32Array = new Uint16Array(0);
+  /** Per sentence id: the end of its words in {@link tokens} (the start is the previous sentence's end). */
+  private readonly sentenceEnds: number[] = [];
   private readonly flags: Uint8Array;
   private readonly speakers = new Map<number, FigureSpeaker>();
   private readonly periods = new Map<number, FigurePeriod>();
@@ -170,20 +218,28 @@ export class FigureContexts {
     this.reading = {
       text: analysis.article.text,
       sentenceIds: new Map(),
+      wordIds: new Map(),
+      tokens: [],
       kept: new Map(),
       speakers: new Map(),
       people,
       quotes: quoteSpeakers(analysis, names, people),
       years: analysis.figures.filter((f) => f.kind === 'year'),
       topics: new TopicReader(analysis.article.text, people, analysis.figures),
+      figures: analysis.figures,
+      stringIds: new Map(),
     };
-    this.figures = analysis.figures;
-    this.unread = analysis.figures.length;
-    this.sentences = new Int32Array(2 * analysis.figures.length);
+    this.count = analysis.figures.length;
+    this.unread = this.count;
+    this.spans = new Int32Array(2 * this.count);
+    this.values = new Float64Array(this.count);
+    this.ids = new Int32Array(IDS * this.count);
+    this.kinds = new Uint8Array(this.count);
     this.sentenceOf = new Int32Array(analysis.figures.length);
     this.flags = new Uint8Array(analysis.figures.length);
     const contexts = pageContexts(names, roles);
     this.contexts = contexts.filter((c) => (c.figures?.length ?? 0) > 0);
+    this.sentences = new Int32Array(this.contexts.length > 0 ? 2 * this.count : 0);
     const withFigures = new Set(this.contexts.map((c) => c.entity.id));
     for (const name of names)
       for (const i of name.context && withFigures.has(name.context.entity.id)
@@ -204,16 +260,13 @@ export class FigureContexts {
    * before {@link of} is asked (it reads any left over).
    */
   read(index: number): void {
-    const figure = this.figures[index];
     const reading = this.reading;
+    const figure = reading?.figures[index];
     if (!figure || !reading || (this.flags[index] ?? 0) & READ) return;
-    // The figure outlives the pass in its card model: its strings are kept once each, apart from the text.
-    figure.text = this.kept(reading, figure.text);
-    figure.key = this.kept(reading, figure.key);
-    figure.display = this.kept(reading, figure.display);
+    this.pack(reading, index, figure);
     const { text } = reading;
     const topic = reading.topics.topicOf(figure);
-    this.topics.add(figure.key, topic);
+    this.topics.add(this.string(index, KEY), topic);
     const list = this.byKindUnit.get(kindUnit(figure)) ?? [];
     list.push(index);
     this.byKindUnit.set(kindUnit(figure), list);
@@ -223,7 +276,7 @@ export class FigureContexts {
     this.sentences[2 * index] = topic.sentence.start;
     this.sentences[2 * index + 1] = topic.sentence.end;
     this.sentenceOf[index] = this.sentenceId(reading, topic.sentence);
-    this.flags[index] = READ | (topic.change ? CHANGE : 0);
+    this.flags[index] = READ | (topic.change ? CHANGE : 0) | (figure.negative ? NEGATIVE : 0);
     if (speaker) this.speakers.set(index, this.keptSpeaker(reading, speaker));
     if (period.per || period.when)
       this.periods.set(index, {
@@ -232,6 +285,72 @@ export class FigureContexts {
       });
     if (written !== figure.text) this.written.set(index, this.kept(reading, written));
     if (--this.unread === 0) this.finishReading();
+  }
+
+  /** Packs figure number `index` into the arrays; its strings are kept once each, apart from the text. */
+  private pack(reading: FigureReading, index: number, figure: FigureMatch): void {
+    this.spans[2 * index] = figure.start;
+    this.spans[2 * index + 1] = figure.end;
+    this.values[index] = figure.value ?? Number.NaN;
+    if (figure.high !== undefined) this.highs.set(index, figure.high);
+    this.kinds[index] = KINDS.indexOf(figure.kind) | (APPROX.indexOf(figure.approx) << 3);
+    this.ids[IDS * index + TEXT] = this.stringId(reading, figure.text);
+    this.ids[IDS * index + KEY] = this.stringId(reading, figure.key);
+    this.ids[IDS * index + DISPLAY] = this.stringId(reading, figure.display);
+    // The summary is built from the same figures after the models: it then shares the kept strings.
+    figure.text = this.string(index, TEXT);
+    figure.key = this.string(index, KEY);
+    figure.display = this.string(index, DISPLAY);
+    this.ids[IDS * index + UNIT] = figure.unit === null ? -1 : this.stringId(reading, figure.unit);
+  }
+
+  private stringId(reading: FigureReading, text: string): number {
+    let id = reading.stringIds.get(text);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(this.kept(reading, text));
+      reading.stringIds.set(text, id);
+    }
+    return id;
+  }
+
+  private string(index: number, field: number): string {
+    return this.strings[this.ids[IDS * index + field] ?? -1] ?? '';
+  }
+
+  /** How many figures the article has. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** The text of figure number `index`, as the article writes it. */
+  text(index: number): string {
+    this.readAll();
+    return this.string(index, TEXT);
+  }
+
+  /** Figure number `index`, rebuilt from the packed arrays: equal to the analysis's figure. */
+  figure(index: number): FigureMatch {
+    this.readAll();
+    const value = this.values[index] ?? Number.NaN;
+    const kinds = this.kinds[index] ?? 0;
+    const unit = this.ids[IDS * index + UNIT] ?? -1;
+    const figure: FigureMatch = {
+      start: this.spans[2 * index] ?? 0,
+      end: this.spans[2 * index + 1] ?? 0,
+      text: this.string(index, TEXT),
+      kind: KINDS[kinds & 7] ?? 'count',
+      value: Number.isNaN(value) ? null : value,
+      unit: unit < 0 ? null : (this.strings[unit] ?? null),
+      key: this.string(index, KEY),
+      display: this.string(index, DISPLAY),
+    };
+    const high = this.highs.get(index);
+    if (high !== undefined) figure.high = high;
+    if ((this.flags[index] ?? 0) & NEGATIVE) figure.negative = true;
+    const approx = APPROX[kinds >> 3];
+    if (approx) figure.approx = approx;
+    return figure;
   }
 
   /** A detached copy of `text`, shared by every figure that keeps the same string. */
@@ -261,27 +380,46 @@ export class FigureContexts {
   private sentenceId(reading: FigureReading, sentence: Span): number {
     let id = reading.sentenceIds.get(sentence.start);
     if (id === undefined) {
-      id = this.sentenceTexts.length;
-      this.sentenceTexts.push(detached(reading.text.slice(sentence.start, sentence.end).trim()));
+      id = this.sentenceEnds.length;
+      for (const word of reading.text.slice(sentence.start, sentence.end).trim().split(' ')) {
+        let wordId = reading.wordIds.get(word);
+        if (wordId === undefined) {
+          wordId = this.words.length;
+          this.words.push(detached(word));
+          reading.wordIds.set(word, wordId);
+        }
+        reading.tokens.push(wordId);
+      }
+      this.sentenceEnds.push(reading.tokens.length);
       reading.sentenceIds.set(sentence.start, id);
     }
     return id;
   }
 
-  /** Drops what only reading needed and packs the topics. */
+  /** The sentence with id `id`, as the article writes it (trimmed). */
+  private sentenceText(id: number): string {
+    const words: string[] = [];
+    for (let t = id > 0 ? (this.sentenceEnds[id - 1] ?? 0) : 0; t < (this.sentenceEnds[id] ?? 0); t++)
+      words.push(this.words[this.tokens[t] ?? 0] ?? '');
+    return words.join(' ');
+  }
+
+  /** Drops what only reading needed and packs the topics and the sentences' words. */
   private finishReading(): void {
+    const tokens = this.reading?.tokens ?? [];
+    this.tokens = this.words.length <= 0xffff ? Uint16Array.from(tokens) : Uint32Array.from(tokens);
     this.reading = null;
     this.topics.seal();
     for (const list of this.byKindUnit.values()) list.sort((a, b) => a - b);
   }
 
   private readAll(): void {
-    for (let i = 0; this.reading && i < this.figures.length; i++) this.read(i);
+    for (let i = 0; this.reading && i < this.count; i++) this.read(i);
   }
 
-  /** The context of `figure`, the article's figure number `index`. */
-  of(index: number, figure: FigureMatch): FigureContext {
-    this.readAll();
+  /** The context of the article's figure number `index`. */
+  of(index: number): FigureContext {
+    const figure = this.figure(index);
     const read = ((this.flags[index] ?? 0) & READ) !== 0;
     const topic = this.topics.terms(figure.key);
     const noPeriod: FigurePeriod = { per: null, when: null };
@@ -289,11 +427,11 @@ export class FigureContexts {
     const change = ((this.flags[index] ?? 0) & CHANGE) !== 0;
     let discrepancy = false;
     const alike = (this.byKindUnit.get(kindUnit(figure)) ?? []).filter((i) => i !== index);
+    const key = this.ids[IDS * index + KEY];
     const items = alike.flatMap((i) => {
-      const other = this.figures[i];
-      if (!other) return [];
-      const sameQuantity = other.key === figure.key;
-      const shared = sameQuantity ? [] : this.topics.shared(topic, other.key);
+      const otherText = this.string(i, TEXT);
+      const sameQuantity = this.ids[IDS * i + KEY] === key;
+      const shared = sameQuantity ? [] : this.topics.shared(topic, this.string(i, KEY));
       const sameTopic = shared.length >= MIN_SHARED && MEASURED.has(figure.kind);
       if (
         sameTopic &&
@@ -304,8 +442,8 @@ export class FigureContexts {
       )
         discrepancy = true;
       const item: Omit<FigureElsewhere, 'sentence'> = {
-        text: other.text,
-        written: this.written.get(i) ?? other.text,
+        text: otherText,
+        written: this.written.get(i) ?? otherText,
         sameQuantity,
         speaker: this.speakers.get(i) ?? null,
         ...(sameTopic ? { sameTopic: shared.slice(0, TOPIC_SHOWN) } : {}),
@@ -317,7 +455,7 @@ export class FigureContexts {
     const elsewhere = items.slice(0, ELSEWHERE_MAX).map(
       ({ item, at }): FigureElsewhere => ({
         ...item,
-        sentence: this.sentenceTexts[this.sentenceOf[at] ?? 0] ?? '',
+        sentence: this.sentenceText(this.sentenceOf[at] ?? 0),
       }),
     );
     const earlier = earlierValues(figure, topic, this.statementFigures);
@@ -333,7 +471,7 @@ export class FigureContexts {
       : [];
     return {
       figure,
-      occurrences: alike.filter((i) => this.figures[i]?.key === figure.key).length + 1,
+      occurrences: alike.filter((i) => this.ids[IDS * i + KEY] === key).length + 1,
       elsewhere,
       written: this.written.get(index) ?? figure.text,
       scale: figureScale(figure),

@@ -14,7 +14,6 @@ import { buildSummary, type FigureContext, quotesByName } from '../../core/artic
 import { FigureContexts } from '../../core/article/figure-context';
 import { buildMarks, type ResolvedName, resolveNames } from '../../core/article/mark-resolution';
 import { type RoleContext, resolveRoles } from '../../core/article/role-context';
-import type { FigureMatch } from '../../core/figures/figure-parser';
 import { rankContextStatementsSteps } from '../../core/ranking/statement-ranker';
 import { sendToBackground } from '../../messaging/channel';
 import type { ArticleSummary } from '../../messaging/protocol';
@@ -40,11 +39,11 @@ export interface PassResult {
  * of figures, and a literal's getter costs each of them a closure, its scope and a dictionary of
  * properties (about 200 bytes, against 24 for this).
  */
-class FigureModel {
+export class FigureModel {
   constructor(
-    private readonly contexts: FigureContexts,
-    private readonly index: number,
-    private readonly figure: FigureMatch,
+    readonly contexts: FigureContexts,
+    /** The figure's number in the article. */
+    readonly index: number,
   ) {}
 
   get type(): 'figure' {
@@ -52,11 +51,11 @@ class FigureModel {
   }
 
   get label(): string {
-    return this.figure.text;
+    return this.contexts.text(this.index);
   }
 
   get context(): FigureContext {
-    return this.contexts.of(this.index, this.figure);
+    return this.contexts.of(this.index);
   }
 }
 
@@ -102,9 +101,9 @@ async function buildModels(
   // the page's other figures like it, with their sentences (holding those for every figure of a long page
   // up front would keep megabytes nobody reads).
   const contexts = new FigureContexts(analysis, names, roles, articleDate);
-  for (const [index, figure] of analysis.figures.entries()) {
+  for (let index = 0; index < analysis.figures.length; index++) {
     contexts.read(index);
-    models.push(new FigureModel(contexts, index, figure));
+    models.push(new FigureModel(contexts, index));
     if (slicer.due) await slicer.yield();
   }
   return models;

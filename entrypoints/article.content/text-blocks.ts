@@ -127,6 +127,22 @@ const DIGIT = /\p{N}/u;
  */
 export const ownMarks = new WeakMap<Element, number>();
 
+/** Low bits of a mark's `ownMarks` value that hold its split pieces; the bits above hold its card model. */
+const PIECE_SLOTS = 8;
+
+/**
+ * Records the card model of a mark (its slot in the pass log) beside its split-piece bits: one table for
+ * every mark, where a second table keyed by mark would cost a long page half a megabyte.
+ */
+export function setMarkModel(mark: Element, slot: number): void {
+  ownMarks.set(mark, ((ownMarks.get(mark) ?? 0) % PIECE_SLOTS) + (slot + 1) * PIECE_SLOTS);
+}
+
+/** The slot {@link setMarkModel} recorded for `mark`, or -1. */
+export function markModel(mark: Element): number {
+  return Math.floor((ownMarks.get(mark) ?? 0) / PIECE_SLOTS) - 1;
+}
+
 function skipElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName)) return true;
   if (ownMarks.has(el)) return true;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FigureContexts } from '../../core/article/figure-context';
 import type { Statement } from '../../core/model';
 import { defaultSharedRoot } from '../../scripts/build-starter-pack';
+import { generateNewsPage } from '../../scripts/lib/bench/news-page';
 import { readSeed, SEED_FILE } from '../../scripts/lib/read-seed';
 import { starterPass } from './support/starter-page-pass';
 
@@ -22,7 +23,7 @@ function contextsOf(blocks: readonly string[], date: string, country: string | n
     const index = pass.analysis.figures.map((f, i) => (f.text === text ? i : -1)).filter((i) => i >= 0)[nth];
     const figure = index === undefined ? undefined : pass.analysis.figures[index];
     if (index === undefined || !figure) throw new Error(`no figure ${text}`);
-    return contexts.of(index, figure);
+    return contexts.of(index);
   };
   return { ...pass, card };
 }
@@ -120,7 +121,7 @@ describe('figure context on handcrafted text', () => {
     const contexts = new FigureContexts(pass.analysis, pass.names, pass.roles, SEED_DATE);
     const figure = pass.analysis.figures[0];
     if (!figure) throw new Error('no figure');
-    const card = contexts.of(0, figure);
+    const card = contexts.of(0);
     expect(card.speaker?.name).toBe('Keir Starmer');
     expect(card.earlier?.map((e) => e.statement.id)).toEqual(['t2', 't1']);
     expect(card.change?.unit).toBe('GBP');
@@ -137,5 +138,31 @@ describe('figure context on handcrafted text', () => {
     const gdp = card('$3.1 trillion');
     expect(gdp.references?.map((r) => r.id)).toEqual(['fig:Q145:P2131:2014']);
     expect(gdp.change).toEqual({ by: 3.1e12 - 2988893283565, unit: 'USD', since: '2014' });
+  });
+});
+
+describe('figure contexts kept packed on a long page', () => {
+  const paragraphs = [...generateNewsPage(6000).html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) =>
+    (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'),
+  );
+  const pass = starterPass(paragraphs, SEED_DATE, 'gb');
+  const figures = structuredClone(pass.analysis.figures);
+  const contexts = new FigureContexts(pass.analysis, pass.names, pass.roles, SEED_DATE);
+  pass.analysis.figures.forEach((_, i) => {
+    contexts.read(i);
+  });
+
+  it('gives back every figure equal to the one the analysis found', () => {
+    expect(figures.length).toBeGreaterThan(100);
+    expect(figures.map((_, i) => contexts.figure(i))).toStrictEqual(figures);
+  });
+
+  it('gives each listed figure its own sentence, as the article writes it', () => {
+    const text = pass.analysis.article.text;
+    for (let i = 0; i < figures.length; i += 7)
+      for (const other of contexts.of(i).elsewhere) {
+        expect(text).toContain(other.sentence);
+        expect(other.sentence).toContain(other.text);
+      }
   });
 });
