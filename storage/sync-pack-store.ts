@@ -53,6 +53,10 @@ export class SyncPackStore implements PackStore<DexieStageHandle> {
     return (await this.db.packs.get(packId))?.version ?? null;
   }
 
+  async installedCreated(packId: string): Promise<string | null> {
+    return (await this.db.packs.get(packId))?.created ?? null;
+  }
+
   async stage(
     packId: string,
     version: string,

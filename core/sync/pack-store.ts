@@ -22,6 +22,8 @@ export interface StageHandle {
 export interface PackStore<H extends StageHandle = StageHandle> {
   /** The active version of the pack, or null when it is not installed. */
   installedVersion(packId: string): Promise<string | null>;
+  /** The `created` date (YYYY-MM-DD) of the active version's manifest, or null when not installed. */
+  installedCreated(packId: string): Promise<string | null>;
   /**
    * Writes `version` of the pack where no reader sees it. Without `manifest.delta` the records are the
    * whole new version. With it, the new version starts as a copy of the active one (which is

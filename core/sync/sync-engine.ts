@@ -12,12 +12,12 @@ import {
   readBody,
   type Validators,
 } from './conditional-fetch';
-import { selectChain } from './delta-chain';
+import { type ChainPlan, selectChain } from './delta-chain';
 import type { DownloadContext } from './entry-download';
 import type { PackStore, StageHandle } from './pack-store';
 import { MAX_INDEX_BYTES, parseSourceIndex, type SourceIndex } from './source-index-schema';
 import { fatal, SyncError, type SyncErrorDetail, type SyncFileRef } from './sync-error';
-import { installUpdate, prepareUpdate, type SyncProgress } from './update-install';
+import { installUpdate, type PreparedUpdate, prepareUpdate, type SyncProgress } from './update-install';
 import { verifySignature } from './verify';
 
 export type { SyncProgress } from './update-install';
@@ -91,6 +91,26 @@ function parseIndex(body: Uint8Array, ref: SyncFileRef): SourceIndex {
   }
 }
 
+/**
+ * Refuses a version whose manifest was created before the installed one's. Without this, anyone who can
+ * answer for the source (or replay its old, validly signed index) could roll users back to a pack whose
+ * records have since been corrected. A publisher who must withdraw a version publishes a newer one.
+ */
+async function refuseRollback(
+  update: PreparedUpdate,
+  plan: Exclude<ChainPlan, { kind: 'current' }>,
+  base: string,
+  store: PackStore<StageHandle>,
+): Promise<void> {
+  const installed = await store.installedCreated(update.manifest.id);
+  if (installed === null || update.manifest.created >= installed) return;
+  const folder = plan.kind === 'full' ? plan.entry.path : (plan.steps.at(-1)?.path ?? '');
+  throw fatal(
+    { source: base, file: `${folder}manifest.json` },
+    `version ${update.manifest.version} was created on ${update.manifest.created}, before the installed version (${installed}); a source may not roll a pack back`,
+  );
+}
+
 async function run<H extends StageHandle>(source: SyncSourceInput, deps: SyncDeps<H>): Promise<SyncResult> {
   const base = sourceBase(source.url);
   const indexRef = { source: base, file: 'index.json' };
@@ -131,6 +151,7 @@ async function run<H extends StageHandle>(source: SyncSourceInput, deps: SyncDep
     },
   };
   const update = await prepareUpdate(plan, index.packId, ctx);
+  await refuseRollback(update, plan, base, deps.store);
   const handle = await installUpdate(update, installed, deps.store, deps.onProgress);
   return {
     status: 'updated',

@@ -14,22 +14,33 @@ function bundledUrl(path = ''): string {
   return (browser.runtime.getURL as (p: string) => string)(`/packs/starter/${path}`);
 }
 
+interface PackVersion {
+  version: string;
+  created: string;
+}
+
 /**
- * Imports the bundled starter pack unless that version is already installed, or a sync source installed a
- * version of it created no earlier than the bundled one.
+ * Whether the bundled starter pack should be imported over what is installed: when nothing is, or an
+ * older bundle is (an extension update). A version a sync source installed stays when it was created no
+ * earlier than the bundle: a source that publishes a pack called `starter` may be ahead of this build.
  */
+export function bundledStarterWanted(
+  bundled: PackVersion,
+  installed: PackVersion | undefined,
+  installedBySync: boolean,
+): boolean {
+  if (!installed) return true;
+  if (installed.version === bundled.version) return false;
+  return !(installedBySync && installed.created >= bundled.created);
+}
+
+/** Imports the bundled starter pack when {@link bundledStarterWanted} says so. */
 export async function ensureStarterPack(db: BackstoryDB, imports: ImportQueue): Promise<void> {
   const pack = await openPack(bundledUrl());
   const installed = await db.packs.get(pack.manifest.id);
-  if (installed?.version === pack.manifest.version) return;
-  // A source that publishes a pack called `starter` may have installed a newer one than this build bundles.
-  if (
-    installed &&
-    installed.created >= pack.manifest.created &&
-    (await isSyncedVersion(installed.id, installed.version))
-  )
-    return;
-  await imports.importPack(() => Promise.resolve(pack));
+  const bySync = installed ? await isSyncedVersion(installed.id, installed.version) : false;
+  if (bundledStarterWanted(pack.manifest, installed, bySync))
+    await imports.importPack(() => Promise.resolve(pack));
 }
 
 /** True when some version of the starter pack is visible (lookups need not wait for an update). */

@@ -121,6 +121,35 @@ describe('syncSource', () => {
     expect(http.paths).toEqual(['index.json']);
   });
 
+  it('refuses a version created before the installed one (a rollback or a replayed index)', async () => {
+    const old = buildSource('test', { version: 'v0', records: V1, created: '2025-12-31' });
+    const http = new FakeHttp(old.files);
+    const store = new MemoryPackStore();
+    store.install('test', 'v1', V1, '2026-01-02');
+    const before = store.snapshot();
+    const result = await syncSource({ url: BASE }, { fetch: http.fetch, isOnline: () => true, store });
+    expect(failure(result)).toEqual({
+      source: BASE,
+      file: 'full/v0/manifest.json',
+      reason:
+        'version v0 was created on 2025-12-31, before the installed version (2026-01-02); a source may not roll a pack back',
+      retryable: false,
+    });
+    expect(store.calls).toEqual([]);
+    expect(store.snapshot()).toBe(before);
+  });
+
+  it('takes a version created on the same day as the installed one, or later', async () => {
+    for (const created of ['2026-01-02', '2026-03-01']) {
+      const next = buildSource('test', { version: 'v3', records: V2, created });
+      const http = new FakeHttp(next.files);
+      const store = new MemoryPackStore();
+      store.install('test', 'v1', V1, '2026-01-02');
+      const result = await syncSource({ url: BASE }, { fetch: http.fetch, isOnline: () => true, store });
+      expect(result).toMatchObject({ status: 'updated', version: 'v3', kind: 'full' });
+    }
+  });
+
   it('makes no request at all while offline', async () => {
     const { http, deps } = setup();
     expect(await syncSource({ url: BASE }, { ...deps, isOnline: () => false })).toEqual({

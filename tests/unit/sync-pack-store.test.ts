@@ -86,6 +86,19 @@ function setup(db: BackstoryDB, options: { batchSize?: number } = {}) {
 }
 
 describe('SyncPackStore', () => {
+  it("reports the installed version's creation date, which sync compares to refuse a rollback", async () => {
+    const db = newDb();
+    const { deps, store } = setup(db);
+    expect(await store.installedCreated('test')).toBeNull();
+    await syncSource({ url: BASE }, deps);
+    expect(await store.installedCreated('test')).toBe('2026-01-02');
+    const older = buildSource('test', { version: 'v0', records: V2, created: '2025-06-01' });
+    const http = new FakeHttp(older.files);
+    const result = await syncSource({ url: BASE }, { ...deps, fetch: http.fetch });
+    expect(result).toMatchObject({ status: 'failed', error: { file: 'full/v0/manifest.json' } });
+    expect((await visible(db)).version).toBe('v2');
+  });
+
   it('installs a full pack from a source into an empty database', async () => {
     const db = newDb();
     const { deps } = setup(db);

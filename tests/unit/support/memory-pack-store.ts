@@ -9,6 +9,7 @@ import type { PackStore, StageHandle, SyncManifest } from '../../../core/sync/pa
 
 interface Install {
   version: string;
+  created: string;
   rows: Map<string, PackRecord>;
 }
 
@@ -28,12 +29,16 @@ export class MemoryPackStore implements PackStore<MemoryHandle> {
   /** Set to make `activate` fail, as a full disk would. */
   failActivate: Error | null = null;
 
-  install(packId: string, version: string, records: readonly PackRecord[]): void {
-    this.active.set(packId, { version, rows: new Map(records.map((r) => [r.id, r])) });
+  install(packId: string, version: string, records: readonly PackRecord[], created = '2026-01-02'): void {
+    this.active.set(packId, { version, created, rows: new Map(records.map((r) => [r.id, r])) });
   }
 
   async installedVersion(packId: string): Promise<string | null> {
     return this.active.get(packId)?.version ?? null;
+  }
+
+  async installedCreated(packId: string): Promise<string | null> {
+    return this.active.get(packId)?.created ?? null;
   }
 
   async stage(
@@ -47,7 +52,7 @@ export class MemoryPackStore implements PackStore<MemoryHandle> {
     this.calls.push(`stage ${key}`);
     const base = manifest.delta?.from ?? null;
     const rows = new Map(base === null ? [] : (this.active.get(packId)?.rows ?? []));
-    const install: Install = { version, rows };
+    const install: Install = { version, created: manifest.created, rows };
     const tombstones: Tombstone[] = [];
     this.staged.set(key, install);
     let written = 0;

@@ -45,6 +45,8 @@ export interface EntrySpec {
   records: readonly PackRecord[];
   /** Replaces records.ndjson's bytes after the manifest and index are computed (a corrupt server). */
   served?: string;
+  /** The manifest's `created` date; 2026-01-02 unless given. */
+  created?: string;
 }
 
 export interface BuiltSource {
@@ -72,7 +74,7 @@ function addEntry(files: Map<string, Uint8Array>, packId: string, spec: EntrySpe
     id: packId,
     version: spec.version,
     ...(spec.from ? { delta: { from: spec.from } } : {}),
-    created: '2026-01-02',
+    created: spec.created ?? '2026-01-02',
     title: `Test pack ${packId}`,
     sources: [{ name: 'fictional test records', licence: 'CC0-1.0' }],
     files: [recordsFile],
