@@ -38,7 +38,11 @@ export function bundledStarterWanted(
 export async function ensureStarterPack(db: BackstoryDB, imports: ImportQueue): Promise<void> {
   const pack = await openPack(bundledUrl());
   const installed = await db.packs.get(pack.manifest.id);
-  const bySync = installed ? await isSyncedVersion(installed.id, installed.version) : false;
+  // Storage is read only when the versions differ: at most starts they are the same.
+  const bySync =
+    installed && installed.version !== pack.manifest.version
+      ? await isSyncedVersion(installed.id, installed.version)
+      : false;
   if (bundledStarterWanted(pack.manifest, installed, bySync))
     await imports.importPack(() => Promise.resolve(pack));
 }
