@@ -5,6 +5,7 @@
  */
 import type { Entity, EntityKind, ReferenceFigure, Role, Statement } from '../core/model';
 import type { SyncSourceState } from '../core/sync/source-state';
+import type { CapturedQuote } from '../core/user-data/captured-quote';
 import type { UserDataFile, UserDataImportResult } from '../core/user-data/user-data-format';
 
 /** A matched entity as the page sees it: the record, its role on the article's date and its statements. */
@@ -189,17 +190,7 @@ export interface QuoteCapture {
 }
 
 /** A stored captured quote, as the review list shows it. */
-export interface CapturedQuote {
-  id: string;
-  speakerId: string;
-  speakerName: string;
-  text: string;
-  date: string;
-  url: string;
-  publisher: string;
-  title: string;
-  capturedAt: string;
-}
+export type { CapturedQuote };
 
 /** Sync (sources of pack updates): the messages' types. */
 

@@ -9,6 +9,7 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Entity, ReferenceFigure, Statement } from '../core/model';
+import type { CapturedQuote } from '../core/user-data/captured-quote';
 
 /** An entity as stored: the pack record plus the keys of the multi-entry indexes. */
 export interface EntityRow extends Entity {
@@ -74,26 +75,8 @@ export interface NoteRow {
   updatedAt: string;
 }
 
-/**
- * A quote captured from an article the user read (schema version 4). The id is derived from speaker, text
- * and URL (core/user-data/captured-quote.ts), so capturing the same page twice stores one row.
- */
-export interface CapturedQuoteRow {
-  id: string;
-  speakerId: string;
-  /** The speaker's name as the database gives it, for the review list. */
-  speakerName: string;
-  /** The words, verbatim from the page. */
-  text: string;
-  /** The article's publication date (YYYY-MM-DD), or the day it was read when the page gives none. */
-  date: string;
-  /** The article's URL without its fragment. */
-  url: string;
-  publisher: string;
-  title: string;
-  /** ISO time of capture. */
-  capturedAt: string;
-}
+/** A quote captured from an article the user read (schema version 4). */
+export type CapturedQuoteRow = CapturedQuote;
 
 export const DB_NAME = 'backstory';
 

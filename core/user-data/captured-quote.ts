@@ -10,13 +10,25 @@ export const MAX_CAPTURED_QUOTE = 2000;
 
 /** What a captured quote needs to become a statement. */
 export interface ReadingQuote {
+  /** Derived from speaker, text and URL ({@link capturedQuoteId}), so capturing a page twice stores one row. */
   id: string;
   speakerId: string;
+  /** The words, verbatim from the page. */
   text: string;
+  /** The article's publication date (YYYY-MM-DD), or the day it was read when the page gives none. */
   date: string;
+  /** The article's URL without its fragment. */
   url: string;
   publisher: string;
   title: string;
+}
+
+/** A captured quote as the database stores it (schema version 4) and the review list shows it. */
+export interface CapturedQuote extends ReadingQuote {
+  /** The speaker's name as the database gives it, for the review list. */
+  speakerName: string;
+  /** ISO time of capture. */
+  capturedAt: string;
 }
 
 /**
