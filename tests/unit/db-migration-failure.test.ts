@@ -15,31 +15,11 @@ import {
 import { openDatabase, readHealthStatus } from '../../storage/db-open';
 import { lookupKeys, lookupOfficeHolders } from '../../storage/lookup';
 import { getMessage } from './support/i18n-messages';
+import { openReleased } from './support/released-schemas';
 
 const source = { dataset: 'test fixture', record: 'r1' };
 const AT = new Date('2026-03-01T12:00:00.000Z');
 const KEY = 'starter@2026.01';
-
-/** Schema versions 1 to 3 exactly as released, so the test fills a real v3 database. */
-function openV3(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    entities: 'id, kind, packId, *aliasKeys, *offices',
-    statements: 'id, speakerId, date, packId',
-    packs: 'id',
-  });
-  db.version(2).stores({ figures: 'id, subjectId, packId' });
-  db.version(3).stores({
-    entities: null,
-    statements: null,
-    figures: null,
-    entityRows: '[packId+id], *aliasKeys, *offices',
-    statementRows: '[packId+id], speakerId',
-    figureRows: '[packId+id], subjectId',
-    installs: 'key, packId',
-  });
-  return db;
-}
 
 const entities: EntityRow[] = [
   {
@@ -125,7 +105,7 @@ afterEach(async () => {
 async function filledV3(): Promise<string> {
   const name = `migration-failure-${Math.random()}`;
   names.push(name);
-  const v3 = openV3(name);
+  const v3 = openReleased(name, 3);
   await v3.table('entityRows').bulkPut(entities);
   await v3.table('statementRows').bulkPut(statements);
   await v3.table('figureRows').bulkPut(figures);

@@ -5,20 +5,9 @@ import { BackstoryDB, type EntityRow, type FigureRow, type StatementRow } from '
 import { lookupKeys, lookupOfficeHolders } from '../../storage/lookup';
 import { collectGarbage, importPack } from '../../storage/pack-import';
 import { readDbStatus } from '../../storage/status';
+import { openReleased } from './support/released-schemas';
 
 const source = { dataset: 'test fixture', record: 'r1' };
-
-/** Schema versions 1 and 2 exactly as released, so the test opens a real v2 database. */
-function openV2(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    entities: 'id, kind, packId, *aliasKeys, *offices',
-    statements: 'id, speakerId, date, packId',
-    packs: 'id',
-  });
-  db.version(2).stores({ figures: 'id, subjectId, packId' });
-  return db;
-}
 
 const entities: EntityRow[] = [
   {
@@ -92,7 +81,7 @@ afterEach(async () => {
 async function upgradedV2(): Promise<BackstoryDB> {
   const name = `migration-v3-${Math.random()}`;
   names.push(name);
-  const v2 = openV2(name);
+  const v2 = openReleased(name, 2);
   await v2.table('entities').bulkPut(entities);
   await v2.table('statements').bulkPut(statements);
   await v2.table('figures').bulkPut(figures);

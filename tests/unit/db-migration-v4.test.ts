@@ -9,30 +9,10 @@ import {
   type StatementRow,
 } from '../../storage/db';
 import { lookupKeys } from '../../storage/lookup';
+import { openReleased } from './support/released-schemas';
 
 const source = { url: 'https://www.wikidata.org/wiki/Q6383803' };
 const KEY = 'starter@2026.06.27-31282cf7';
-
-/** Schema versions 1 to 3 exactly as released, so the test opens a real v3 database. */
-function openV3(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    entities: 'id, kind, packId, *aliasKeys, *offices',
-    statements: 'id, speakerId, date, packId',
-    packs: 'id',
-  });
-  db.version(2).stores({ figures: 'id, subjectId, packId' });
-  db.version(3).stores({
-    entities: null,
-    statements: null,
-    figures: null,
-    entityRows: '[packId+id], *aliasKeys, *offices',
-    statementRows: '[packId+id], speakerId',
-    figureRows: '[packId+id], subjectId',
-    installs: 'key, packId',
-  });
-  return db;
-}
 
 const entities: EntityRow[] = [
   {
@@ -103,7 +83,7 @@ describe('database schema upgrade to version 4 (user tables)', () => {
   it('keeps every v3 record and adds empty notes and captured-quote tables', async () => {
     const name = `migration-v4-${Math.random()}`;
     names.push(name);
-    const v3 = openV3(name);
+    const v3 = openReleased(name, 3);
     await v3.table('packs').bulkPut(packs);
     await v3.table('installs').bulkPut(installs);
     await v3.table('entityRows').bulkPut(entities);

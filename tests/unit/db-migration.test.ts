@@ -3,19 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PackManifest, PackRecord } from '../../core/model';
 import { BackstoryDB } from '../../storage/db';
 import { importPack } from '../../storage/pack-import';
+import { openReleased } from './support/released-schemas';
 
 const source = { dataset: 'test fixture', record: 'r1' };
-
-/** Schema version 1 exactly as released, so the test opens a real v1 database. */
-function openV1(name: string): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    entities: 'id, kind, packId, *aliasKeys, *offices',
-    statements: 'id, speakerId, date, packId',
-    packs: 'id',
-  });
-  return db;
-}
 
 const manifest: PackManifest = {
   formatVersion: 2,
@@ -41,7 +31,7 @@ afterEach(async () => {
 describe('database schema upgrade', () => {
   it('opens a version 1 database with data at the current version and loses nothing', async () => {
     const name = dbName();
-    const v1 = openV1(name);
+    const v1 = openReleased(name, 1);
     await v1.table('entities').put({
       id: 'Q1',
       kind: 'person',
